@@ -1,0 +1,27 @@
+import type { SchemaNode } from './schema-node.js';
+
+/**
+ * A node's distinct values form an enum when there are few of them over many samples:
+ * at most 10 distinct values, at least 2, seen over at least 20 samples, and each distinct
+ * value backed by at least 3 samples on average. Booleans are never an enum (the type says
+ * it all); numbers only when integer-only.
+ */
+export const ENUM_MAX_DISTINCT = 10;
+export const ENUM_MIN_SAMPLES = 20;
+export const ENUM_MIN_SAMPLES_PER_VALUE = 3;
+
+/** Returns the learned enum values (parsed) or undefined when the evidence does not support one. */
+export function enumValues(node: SchemaNode): (string | number)[] | undefined {
+  const values = node.values;
+  if (!values) return undefined;
+  const kinds = Object.keys(node.types);
+  if (kinds.length !== 1) return undefined;
+  const kind = kinds[0];
+  if (kind !== 'string' && kind !== 'integer') return undefined;
+  const keys = Object.keys(values);
+  const samples = node.count - node.nullCount;
+  if (keys.length < 2 || keys.length > ENUM_MAX_DISTINCT) return undefined;
+  if (samples < ENUM_MIN_SAMPLES) return undefined;
+  if (samples / keys.length < ENUM_MIN_SAMPLES_PER_VALUE) return undefined;
+  return keys.map((k) => JSON.parse(k) as string | number).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
