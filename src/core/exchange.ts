@@ -53,6 +53,9 @@ export interface Exchange {
   requestHeaders: Record<string, string>;
   /** Selected response headers, lower-case names, secrets already redacted. */
   responseHeaders: Record<string, string>;
+  /** Body sizes in bytes as sent on the wire (counted even when bodies are not captured). */
+  requestSize: number;
+  responseSize: number;
   requestBody?: BodySample;
   responseBody?: BodySample;
   /** Template the proxy matched at request time (may be refined by the pipeline). */

@@ -1,0 +1,256 @@
+/**
+ * Every option of the product, in one place: its env variable, CLI flag, default and doc.
+ * The CLI builds its flags from this list, load-config.ts resolves values from it, and
+ * docs/configuration.md is checked against it by a test.
+ */
+
+export type OptionKind = 'string' | 'integer' | 'boolean' | 'enum' | 'list';
+
+export interface OptionSpec {
+  key: string;
+  /** Environment variable name. */
+  env: string;
+  /** CLI flag (long form without dashes); absent for env-only options such as secrets. */
+  flag?: string;
+  kind: OptionKind;
+  /** Allowed values for enums. */
+  values?: readonly string[];
+  default?: string | number | boolean | readonly string[];
+  min?: number;
+  max?: number;
+  doc: string;
+  group: 'Server' | 'Store' | 'Proxy' | 'Capture' | 'Mock' | 'Chaos' | 'Security' | 'Learning';
+}
+
+export const OPTIONS = [
+  {
+    key: 'target',
+    env: 'TARGET_URL',
+    flag: 'target',
+    kind: 'string',
+    doc: 'Base URL of the real backend (http or https). Can be changed at runtime from the dashboard or POST /admin/target; the last value set is restored at start unless this option is given.',
+    group: 'Proxy',
+  },
+  {
+    key: 'port',
+    env: 'PORT',
+    flag: 'port',
+    kind: 'integer',
+    default: 8000,
+    min: 0,
+    max: 65535,
+    doc: 'Port of the proxy (and of the dashboard unless --admin-port is set). 0 picks a free port.',
+    group: 'Server',
+  },
+  {
+    key: 'host',
+    env: 'HOST',
+    flag: 'host',
+    kind: 'string',
+    default: '127.0.0.1',
+    doc: 'Interface to listen on. Loopback by default; binding elsewhere exposes the proxy to your network.',
+    group: 'Server',
+  },
+  {
+    key: 'adminPort',
+    env: 'ADMIN_PORT',
+    flag: 'admin-port',
+    kind: 'integer',
+    min: 0,
+    max: 65535,
+    doc: 'Serve the dashboard and /admin API on this separate port; the main port then proxies every path, /admin included.',
+    group: 'Server',
+  },
+  {
+    key: 'logLevel',
+    env: 'LOG_LEVEL',
+    flag: 'log-level',
+    kind: 'enum',
+    values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    default: 'info',
+    doc: 'Log verbosity (structured JSON on stderr).',
+    group: 'Server',
+  },
+  {
+    key: 'drainTimeoutMs',
+    env: 'DRAIN_TIMEOUT_MS',
+    flag: 'drain-timeout-ms',
+    kind: 'integer',
+    default: 10000,
+    min: 0,
+    doc: 'On SIGTERM/SIGINT, how long in-flight exchanges may take to finish before connections are closed.',
+    group: 'Server',
+  },
+  {
+    key: 'dataDir',
+    env: 'DATA_DIR',
+    flag: 'data-dir',
+    kind: 'string',
+    default: './.adaptive-mock',
+    doc: 'Folder that holds the SQLite store.',
+    group: 'Store',
+  },
+  {
+    key: 'db',
+    env: 'DB_NAME',
+    flag: 'db',
+    kind: 'string',
+    default: 'adaptive-mock.db',
+    doc: 'SQLite file name inside the data dir. Use one per project to keep separate behavioural profiles.',
+    group: 'Store',
+  },
+  {
+    key: 'store',
+    env: 'STORE',
+    flag: 'store',
+    kind: 'enum',
+    values: ['sqlite', 'memory'],
+    default: 'sqlite',
+    doc: 'Store adapter. `memory` keeps nothing after exit (for experiments and tests).',
+    group: 'Store',
+  },
+  {
+    key: 'trafficLogLimit',
+    env: 'TRAFFIC_LOG_LIMIT',
+    flag: 'traffic-log-limit',
+    kind: 'integer',
+    default: 10000,
+    min: 1,
+    doc: 'How many recent exchanges the traffic log retains (older rows are pruned).',
+    group: 'Store',
+  },
+  {
+    key: 'connectTimeoutMs',
+    env: 'CONNECT_TIMEOUT_MS',
+    flag: 'connect-timeout-ms',
+    kind: 'integer',
+    default: 5000,
+    min: 1,
+    doc: 'Upstream connect timeout.',
+    group: 'Proxy',
+  },
+  {
+    key: 'headersTimeoutMs',
+    env: 'HEADERS_TIMEOUT_MS',
+    flag: 'headers-timeout-ms',
+    kind: 'integer',
+    default: 30000,
+    min: 1,
+    doc: 'Time the backend may take to send response headers before the client gets 504.',
+    group: 'Proxy',
+  },
+  {
+    key: 'bodyTimeoutMs',
+    env: 'BODY_TIMEOUT_MS',
+    flag: 'body-timeout-ms',
+    kind: 'integer',
+    default: 30000,
+    min: 1,
+    doc: 'Longest silence allowed while a request or response body streams; the exchange is aborted after it.',
+    group: 'Proxy',
+  },
+  {
+    key: 'maxSockets',
+    env: 'UPSTREAM_MAX_SOCKETS',
+    flag: 'upstream-max-sockets',
+    kind: 'integer',
+    default: 128,
+    min: 1,
+    doc: 'Keep-alive upstream connection pool size.',
+    group: 'Proxy',
+  },
+  {
+    key: 'preserveHost',
+    env: 'PRESERVE_HOST',
+    flag: 'preserve-host',
+    kind: 'boolean',
+    default: false,
+    doc: "Forward the client's Host header instead of the target's authority.",
+    group: 'Proxy',
+  },
+  {
+    key: 'targetAllowlist',
+    env: 'TARGET_ALLOWLIST',
+    flag: 'target-allowlist',
+    kind: 'list',
+    default: [],
+    doc: 'Comma-separated host[:port] or CIDR entries; when set, only matching targets are accepted (checked on resolved addresses).',
+    group: 'Security',
+  },
+  {
+    key: 'adminToken',
+    env: 'ADMIN_TOKEN',
+    kind: 'string',
+    doc: 'Admin bearer token. When unset, one is generated at first start, stored hashed and printed once.',
+    group: 'Security',
+  },
+  {
+    key: 'maxRequestBytes',
+    env: 'MAX_REQUEST_BYTES',
+    flag: 'max-request-bytes',
+    kind: 'integer',
+    default: 104857600,
+    min: 0,
+    doc: 'Largest request body the proxy accepts (413 above it, decided from Content-Length before any byte is read). 0 means unlimited.',
+    group: 'Proxy',
+  },
+  {
+    key: 'captureMaxBytes',
+    env: 'CAPTURE_MAX_BYTES',
+    flag: 'capture-max-bytes',
+    kind: 'integer',
+    default: 1048576,
+    min: 0,
+    doc: 'Body prefix captured per request and response for learning (bodies themselves always stream through whole).',
+    group: 'Capture',
+  },
+  {
+    key: 'queueCapacity',
+    env: 'QUEUE_CAPACITY',
+    flag: 'queue-capacity',
+    kind: 'integer',
+    default: 10000,
+    min: 1,
+    doc: 'Exchanges the capture queue holds before it drops (drops are counted in GET /admin/config).',
+    group: 'Capture',
+  },
+  {
+    key: 'queueMaxBytes',
+    env: 'QUEUE_MAX_BYTES',
+    flag: 'queue-max-bytes',
+    kind: 'integer',
+    default: 67108864,
+    min: 1024,
+    doc: 'Captured body bytes the queue holds before it drops.',
+    group: 'Capture',
+  },
+  {
+    key: 'flushIntervalMs',
+    env: 'FLUSH_INTERVAL_MS',
+    flag: 'flush-interval-ms',
+    kind: 'integer',
+    default: 50,
+    min: 1,
+    max: 1000,
+    doc: 'How often captured exchanges are handed to the background pipeline; with the batch commit this bounds what kill -9 can lose.',
+    group: 'Capture',
+  },
+  {
+    key: 'learning',
+    env: 'LEARNING',
+    flag: 'learning',
+    kind: 'boolean',
+    default: true,
+    doc: 'Learn from proxied traffic at start (toggle at runtime with POST /admin/learning).',
+    group: 'Learning',
+  },
+  {
+    key: 'mode',
+    env: 'MODE',
+    flag: 'mode',
+    kind: 'enum',
+    values: ['proxy', 'mock'],
+    doc: 'Start in this mode (default: the last mode set, else proxy).',
+    group: 'Mock',
+  },
+] as const satisfies readonly OptionSpec[];

@@ -1,0 +1,178 @@
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { AppError } from '../errors.js';
+import type { Target } from '../state/runtime-state.js';
+import type { Logger } from '../logger.js';
+import type { ExchangeContext } from './exchange-context.js';
+import { toDownstreamHeaders, toUpstreamHeaders } from './forward-headers.js';
+import { sendProblem } from './send-problem.js';
+import type { UpstreamPool } from './upstream-pool.js';
+
+export interface ForwardOptions {
+  pool: UpstreamPool;
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  preserveHost: boolean;
+  via: string;
+  logger: Logger;
+  /**
+   * Called when the upstream failed before any response byte arrived. Returns true when it
+   * answered the client itself (failover); otherwise the proxy sends the problem.
+   */
+  onUpstreamFailure?: (ctx: ExchangeContext, error: AppError) => boolean;
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+
+class UpstreamTimeout extends Error {
+  constructor(readonly phase: 'connect' | 'headers') {
+    super(`upstream ${phase} timeout`);
+  }
+}
+
+/** Maps a failure before response headers to the catalogue (RELIABILITY.md §1 row 8). */
+function classify(error: unknown): AppError {
+  const err = error as NodeJS.ErrnoException;
+  if (error instanceof UpstreamTimeout) {
+    return error.phase === 'connect'
+      ? new AppError('UPSTREAM_UNREACHABLE', 'The backend did not accept a connection in time.')
+      : new AppError('UPSTREAM_TIMEOUT', 'The backend did not send response headers in time.');
+  }
+  switch (err.code) {
+    case 'EADDRBLOCKED':
+      return new AppError('UPSTREAM_BLOCKED', err.message);
+    case 'ECONNREFUSED':
+      return new AppError('UPSTREAM_UNREACHABLE', 'The backend refused the connection.');
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new AppError('UPSTREAM_UNREACHABLE', 'The backend host name could not be resolved.');
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return new AppError('UPSTREAM_UNREACHABLE', 'The backend host is unreachable.');
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return new AppError('UPSTREAM_RESET', 'The backend closed the connection before answering.');
+    default:
+      if (err.code?.startsWith('HPE_')) {
+        return new AppError('UPSTREAM_PROTOCOL_ERROR', 'The backend sent a malformed HTTP response.');
+      }
+      return new AppError('UPSTREAM_UNREACHABLE', 'The backend could not be reached.');
+  }
+}
+
+function hasRequestBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+}
+
+/**
+ * Streams the request to the target and the response back, with backpressure both ways
+ * (pipe), bounded body taps for learning, and the timeouts of RELIABILITY.md §1 row 8.
+ */
+export function forward(ctx: ExchangeContext, target: Target, options: ForwardOptions): void {
+  const { req, res } = ctx;
+  const method = req.method ?? 'GET';
+  const bodyless = !hasRequestBody(req);
+  const path = target.basePath + (req.url ?? '/');
+  const headers = toUpstreamHeaders(req, {
+    host: options.preserveHost ? (req.headers.host ?? target.authority) : target.authority,
+    clientIp: req.socket.remoteAddress ?? '',
+    proto: 'http',
+    via: options.via,
+  });
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  let responded = false;
+
+  const attempt = (retry: boolean): void => {
+    const upstream: ClientRequest = send({
+      agent: options.pool.agentFor(target),
+      host: target.hostname,
+      port: target.port,
+      servername: target.hostname,
+      method,
+      path,
+      headers,
+      setHost: false,
+    });
+
+    upstream.on('socket', (socket) => {
+      if (!socket.connecting) return;
+      const timer = setTimeout(
+        () => upstream.destroy(new UpstreamTimeout('connect')),
+        options.connectTimeoutMs,
+      );
+      socket.once('connect', () => clearTimeout(timer));
+      socket.once('close', () => clearTimeout(timer));
+    });
+    // Idle timeout of the upstream socket: first while waiting for headers, then per body chunk.
+    upstream.setTimeout(options.headersTimeoutMs, () => {
+      upstream.destroy(responded ? new Error('body idle timeout') : new UpstreamTimeout('headers'));
+    });
+
+    upstream.on('error', (error) => {
+      if (responded) return;
+      // A reused keep-alive socket the backend had just closed: replay once on a fresh one
+      // when that is safe (idempotent, nothing streamed yet, no byte received).
+      if (!retry && upstream.reusedSocket && bodyless && IDEMPOTENT.has(method) && !ctx.res.destroyed) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ECONNRESET' || code === 'EPIPE') {
+          attempt(true);
+          return;
+        }
+      }
+      const problem = classify(error);
+      ctx.outcome = problem.code === 'UPSTREAM_TIMEOUT' ? 'upstream_timeout' : 'upstream_error';
+      if (problem.code === 'UPSTREAM_PROTOCOL_ERROR') ctx.outcome = 'upstream_protocol_error';
+      ctx.error = problem.detail;
+      if (res.destroyed) return;
+      if (options.onUpstreamFailure?.(ctx, problem)) return;
+      ctx.status = problem.status;
+      sendProblem(res, problem);
+    });
+
+    upstream.on('response', (upstreamRes) => {
+      responded = true;
+      ctx.ttfbMs = performance.now() - ctx.startedHr;
+      ctx.status = upstreamRes.statusCode ?? 502;
+      ctx.responseHeaders = upstreamRes.headers;
+      upstream.setTimeout(options.bodyTimeoutMs);
+      const tap = ctx.tapResponse();
+      upstreamRes.on('data', tap.onData);
+      res.sendDate = false;
+      res.writeHead(ctx.status, upstreamRes.statusMessage, toDownstreamHeaders(upstreamRes.rawHeaders));
+      const abortClient = () => {
+        if (ctx.outcome === 'ok') ctx.outcome = 'truncated';
+        // Never end a response early as if it were complete: drop the client connection.
+        res.destroy();
+      };
+      upstreamRes.on('aborted', abortClient);
+      upstreamRes.on('error', abortClient);
+      upstreamRes.on('end', () => {
+        if (!upstreamRes.complete) abortClient();
+      });
+      upstreamRes.pipe(res);
+    });
+
+    if (retry) {
+      upstream.end();
+      return;
+    }
+    if (bodyless) {
+      req.resume();
+      upstream.end();
+    } else {
+      req.on('data', ctx.requestTap.onData);
+      req.pipe(upstream);
+      // A client that vanishes mid-upload must not leave the backend with a short body
+      // that looks complete: destroy the upstream request instead of ending it.
+      req.on('aborted', () => upstream.destroy());
+    }
+
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
+  };
+
+  attempt(false);
+}

@@ -1,0 +1,105 @@
+import type { EndpointModel } from '../core/model/endpoint-model.js';
+import type { ExchangeOutcome, ResponseSource } from '../core/exchange.js';
+
+/**
+ * The persistence interface. One interface, several adapters (SQLite, memory, PostgreSQL),
+ * one contract suite (store-contract.ts) that every adapter passes. Only app/ picks one.
+ *
+ * Endpoint models are written as deltas: the adapter merges each delta into the stored
+ * model inside the batch transaction (mergeEndpointModel is associative and commutative),
+ * so several writers never lose each other's updates.
+ */
+
+export interface StoredEndpoint {
+  id: number;
+  method: string;
+  template: string;
+  model: EndpointModel;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One row of the retained traffic log. */
+export interface TrafficRow {
+  id?: number;
+  exchangeId: string;
+  startedAt: number;
+  method: string;
+  /** Path with secret-looking segments replaced by their template parameter. */
+  path: string;
+  query: string;
+  template: string | null;
+  endpointId: number | null;
+  status: number;
+  source: ResponseSource;
+  outcome: ExchangeOutcome;
+  latencyMs: number;
+  requestSize: number;
+  responseSize: number;
+  hasDrift: boolean;
+  health: string | null;
+  error: string | null;
+}
+
+export interface EndpointDelta {
+  method: string;
+  template: string;
+  /** What this batch learned about the endpoint (merged into the stored model). */
+  delta: EndpointModel;
+}
+
+export interface WriteBatch {
+  traffic: TrafficRow[];
+  deltas: EndpointDelta[];
+}
+
+export interface WriteResult {
+  /** The merged models of every endpoint the batch touched, with their ids. */
+  endpoints: StoredEndpoint[];
+  /** Traffic rows written (ids filled). */
+  trafficWritten: number;
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+export interface EndpointQuery {
+  /** Case-insensitive substring of "METHOD template"; `%` and `_` match literally. */
+  search?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface TrafficQuery {
+  limit: number;
+  offset: number;
+  endpointId?: number;
+}
+
+export type StoreKind = 'sqlite' | 'memory' | 'postgres';
+
+export interface Store {
+  readonly kind: StoreKind;
+  /** A human-readable location (file path, "memory", sanitised URL). */
+  readonly location: string;
+
+  readSettings(): Promise<Record<string, unknown>>;
+  writeSettings(values: Record<string, unknown>): Promise<void>;
+
+  /** Writes traffic rows and merges endpoint deltas in one transaction. */
+  writeBatch(batch: WriteBatch): Promise<WriteResult>;
+
+  loadEndpoints(): Promise<StoredEndpoint[]>;
+  listEndpoints(query: EndpointQuery): Promise<Page<StoredEndpoint>>;
+  getEndpoint(id: number): Promise<StoredEndpoint | undefined>;
+  /** Replaces an endpoint's model (creating it when new). */
+  putEndpoint(method: string, template: string, model: EndpointModel): Promise<StoredEndpoint>;
+  deleteEndpoint(id: number): Promise<boolean>;
+
+  listTraffic(query: TrafficQuery): Promise<Page<TrafficRow>>;
+  countTraffic(): Promise<number>;
+
+  close(): Promise<void>;
+}
