@@ -82,6 +82,16 @@ export const OPTIONS = [
     group: 'Server',
   },
   {
+    key: 'clientHeadersTimeoutMs',
+    env: 'CLIENT_HEADERS_TIMEOUT_MS',
+    flag: 'client-headers-timeout-ms',
+    kind: 'integer',
+    default: 20000,
+    min: 1,
+    doc: 'Time a client may take to send its request headers (slowloris defence); it gets 408 after that.',
+    group: 'Server',
+  },
+  {
     key: 'dataDir',
     env: 'DATA_DIR',
     flag: 'data-dir',

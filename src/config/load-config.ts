@@ -9,6 +9,7 @@ export interface Config {
   adminPort: number | undefined;
   logLevel: LogLevel;
   drainTimeoutMs: number;
+  clientHeadersTimeoutMs: number;
   dataDir: string;
   db: string;
   store: 'sqlite' | 'memory';

@@ -58,6 +58,8 @@ export interface Exchange {
   responseSize: number;
   requestBody?: BodySample;
   responseBody?: BodySample;
+  /** Whether learning was on when the exchange was captured (bodies are only captured then). */
+  learn: boolean;
   /** Template the proxy matched at request time (may be refined by the pipeline). */
   template?: string;
   /** Free-form error detail for failed exchanges (never contains secrets). */

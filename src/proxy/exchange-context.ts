@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Exchange, ExchangeOutcome, ResponseSource } from '../core/exchange.js';
+import { redactQuery } from '../core/redact/redact-query.js';
 import { BodyTap } from './body-tap.js';
 
 /** Request headers worth keeping in the captured exchange (no credentials are on this list). */
@@ -77,13 +78,15 @@ export class ExchangeContext {
       startedAt: this.startedAt,
       method: this.req.method ?? 'GET',
       path: this.path,
-      query: this.query,
+      // Query secrets (access_token=…) are redacted before the exchange leaves the hot path.
+      query: this.query === '' ? '' : redactQuery(this.query),
       status: this.status,
       source: this.source,
       outcome: this.outcome,
       latencyMs: performance.now() - this.startedHr,
       requestHeaders: pick(reqHeaders, KEPT_REQUEST_HEADERS),
       responseHeaders: pick(this.responseHeaders, KEPT_RESPONSE_HEADERS),
+      learn: this.captureBodies,
       requestSize: this.requestTap.size,
       responseSize: this.responseTap?.size ?? 0,
     };

@@ -1,0 +1,208 @@
+import type { Exchange } from '../core/exchange.js';
+import type { EndpointModel } from '../core/model/endpoint-model.js';
+import { createEndpointModel } from '../core/model/create-endpoint-model.js';
+import { mergeEndpointModel } from '../core/model/merge-endpoint-model.js';
+import { observeExchange } from '../core/model/observe-exchange.js';
+import { createPathLearner, type PathLearner } from '../core/paths/create-path-learner.js';
+import { detectSegment } from '../core/paths/detect-segment.js';
+import type { LiveEntry } from '../contract/live-messages.js';
+import type { Logger } from '../logger.js';
+import type { EndpointDelta, Store, StoredEndpoint, TrafficRow } from '../store/store.js';
+import type { EngineApi, EngineStats } from './engine-api.js';
+import { createEngineApi } from './engine-rpc.js';
+import { prepareExchange, type PreparedExchange } from './stages/prepare-exchange.js';
+import { toObservation } from './stages/to-observation.js';
+
+export type EngineEvent =
+  | { type: 'models'; endpoints: StoredEndpoint[]; removed: number[]; paths?: unknown }
+  | { type: 'live'; entries: LiveEntry[] };
+
+export interface EngineDeps {
+  store: Store;
+  logger: Logger;
+  instanceId: string;
+  captureMaxBytes: number;
+  emit: (event: EngineEvent) => void;
+  now?: () => number;
+}
+
+export interface Engine {
+  processBatch(exchanges: Exchange[]): Promise<void>;
+  readonly api: EngineApi;
+  /** The path learner state (for the main thread's matcher). */
+  pathState(): unknown;
+  close(): Promise<void>;
+}
+
+/** Replaces secret-looking path segments (`{token}`) so raw tokens never reach a row. */
+function safePath(path: string): string {
+  if (!path.includes('/')) return path;
+  return path
+    .split('/')
+    .map((segment) => (detectSegment(segment) === 'token' ? '{token}' : segment))
+    .join('/');
+}
+
+export const endpointKey = (method: string, template: string): string => `${method} ${template}`;
+
+/**
+ * The background pipeline. It runs inside the engine worker: prepare (decode, redact) →
+ * template → learn → persist in one transaction per batch → publish the merged models and
+ * live entries back to the main thread. The proxy never waits for any of it.
+ */
+export async function createEngine(deps: EngineDeps): Promise<Engine> {
+  const now = deps.now ?? Date.now;
+  const log = deps.logger.child({ layer: 'pipeline' });
+  const models = new Map<string, StoredEndpoint>();
+  for (const endpoint of await deps.store.loadEndpoints()) {
+    models.set(endpointKey(endpoint.method, endpoint.template), endpoint);
+  }
+  const settings = await deps.store.readSettings();
+  let learner: PathLearner = createPathLearner(
+    settings.pathLearner ? { state: settings.pathLearner as never } : {},
+  );
+  const stats: EngineStats = {
+    processed: 0,
+    batches: 0,
+    learned: 0,
+    storeErrors: 0,
+    lastBatchMs: 0,
+    pendingBatches: 0,
+    endpoints: models.size,
+    degraded: null,
+  };
+
+  /** Folds the models of re-templated endpoints into their new template. */
+  const mergeTemplates = async (from: string[], to: string, method: string | undefined) => {
+    const removed: number[] = [];
+    const changed: StoredEndpoint[] = [];
+    for (const [key, endpoint] of [...models]) {
+      if (!from.includes(endpoint.template) || (method && endpoint.method !== method)) continue;
+      const targetKey = endpointKey(endpoint.method, to);
+      const existing = models.get(targetKey);
+      const moved: EndpointModel = { ...endpoint.model, template: to };
+      const merged = existing ? mergeEndpointModel(existing.model, moved) : moved;
+      const saved = await deps.store.putEndpoint(endpoint.method, to, merged);
+      await deps.store.deleteEndpoint(endpoint.id);
+      models.delete(key);
+      models.set(targetKey, saved);
+      removed.push(endpoint.id);
+      changed.push(saved);
+    }
+    if (removed.length > 0) {
+      log.info({ from, to, merged: removed.length }, 'path position promoted to a parameter; endpoints merged');
+      deps.emit({ type: 'models', endpoints: changed, removed, paths: learner.toJSON() });
+    }
+  };
+
+  const processBatch = async (exchanges: Exchange[]): Promise<void> => {
+    const started = performance.now();
+    const at = now();
+    const deltas = new Map<string, EndpointDelta>();
+    const traffic: TrafficRow[] = [];
+    const entries: LiveEntry[] = [];
+    let learnerChanged = false;
+    for (const exchange of exchanges) {
+      const prepared: PreparedExchange = prepareExchange(exchange, deps.captureMaxBytes);
+      const learns = exchange.learn && exchange.source === 'proxy';
+      let template: string;
+      if (learns) {
+        const result = learner.observe(exchange.method, exchange.path);
+        template = result.template;
+        if (result.merged) {
+          learnerChanged = true;
+          await mergeTemplates(result.merged.from, result.merged.to, exchange.method);
+        }
+        const key = endpointKey(exchange.method, template);
+        if (!models.has(key) && !deltas.has(key)) learnerChanged = true;
+        let delta = deltas.get(key);
+        if (!delta) {
+          delta = { method: exchange.method, template, delta: createEndpointModel(exchange.method, template) };
+          deltas.set(key, delta);
+        }
+        observeExchange(delta.delta, toObservation(prepared), at);
+        stats.learned++;
+      } else {
+        template = learner.match(exchange.method, exchange.path).template;
+      }
+      const known = models.get(endpointKey(exchange.method, template));
+      const path = safePath(exchange.path);
+      traffic.push({
+        exchangeId: exchange.id,
+        startedAt: exchange.startedAt,
+        method: exchange.method,
+        path,
+        query: exchange.query,
+        template: learns || known ? template : null,
+        endpointId: known?.id ?? null,
+        status: exchange.status,
+        source: exchange.source,
+        outcome: exchange.outcome,
+        latencyMs: exchange.latencyMs,
+        requestSize: exchange.requestSize,
+        responseSize: exchange.responseSize,
+        hasDrift: false,
+        health: null,
+        error: exchange.error ?? null,
+      });
+      entries.push({
+        id: exchange.id,
+        time: new Date(exchange.startedAt).toISOString(),
+        method: exchange.method,
+        path,
+        template: learns || known ? template : null,
+        endpointId: known?.id ?? null,
+        status: exchange.status,
+        latencyMs: Math.round(exchange.latencyMs * 10) / 10,
+        source: exchange.source,
+        outcome: exchange.outcome,
+        hasDrift: false,
+        health: null,
+        instance: deps.instanceId,
+      });
+    }
+    const result = await deps.store.writeBatch({ traffic, deltas: [...deltas.values()] });
+    for (const endpoint of result.endpoints) {
+      models.set(endpointKey(endpoint.method, endpoint.template), endpoint);
+    }
+    for (const entry of entries) {
+      if (entry.endpointId === null && entry.template) {
+        entry.endpointId = models.get(endpointKey(entry.method, entry.template))?.id ?? null;
+      }
+    }
+    if (learnerChanged) await deps.store.writeSettings({ pathLearner: learner.toJSON() });
+    stats.processed += exchanges.length;
+    stats.batches++;
+    stats.endpoints = models.size;
+    stats.lastBatchMs = performance.now() - started;
+    if (result.endpoints.length > 0) {
+      deps.emit({
+        type: 'models',
+        endpoints: result.endpoints,
+        removed: [],
+        ...(learnerChanged ? { paths: learner.toJSON() } : {}),
+      });
+    }
+    deps.emit({ type: 'live', entries });
+  };
+
+  const api = createEngineApi({
+    store: deps.store,
+    models,
+    stats,
+    now,
+    getLearner: () => learner,
+    setLearner: (next) => {
+      learner = next;
+    },
+    mergeTemplates,
+    emit: deps.emit,
+  });
+
+  return {
+    processBatch,
+    api,
+    pathState: () => learner.toJSON(),
+    close: () => deps.store.close(),
+  };
+}

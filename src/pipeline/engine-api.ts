@@ -1,0 +1,61 @@
+import type { EndpointModel } from '../core/model/endpoint-model.js';
+import type { Page, StoredEndpoint, TrafficRow } from '../store/store.js';
+
+/** Summary row of GET /admin/endpoints. */
+export interface EndpointSummary {
+  id: number;
+  method: string;
+  template: string;
+  requestCount: number;
+  statuses: Record<string, number>;
+  manual: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ManualEndpointInput {
+  method: string;
+  path: string;
+  statusCode: number;
+  responseBody?: unknown;
+  requestBody?: unknown;
+}
+
+export interface PathRule {
+  pattern: string;
+  kind: 'literal' | 'param';
+}
+
+export interface EngineStats {
+  processed: number;
+  batches: number;
+  learned: number;
+  storeErrors: number;
+  lastBatchMs: number;
+  pendingBatches: number;
+  endpoints: number;
+  degraded: string | null;
+}
+
+/**
+ * Everything the main thread may ask the engine (worker) for. Every method is async and
+ * takes and returns structured-cloneable values: it is called over postMessage.
+ */
+export interface EngineApi {
+  getSettings(): Promise<Record<string, unknown>>;
+  putSettings(values: Record<string, unknown>): Promise<void>;
+  listEndpoints(query: { search?: string; limit: number; offset: number }): Promise<Page<EndpointSummary>>;
+  getEndpoint(id: number): Promise<StoredEndpoint | undefined>;
+  allModels(): Promise<EndpointModel[]>;
+  deleteEndpoint(id: number): Promise<boolean>;
+  defineManualEndpoint(input: ManualEndpointInput): Promise<{ created: boolean; endpoint: StoredEndpoint }>;
+  setSchemaOverride(
+    id: number,
+    override: { target: 'request' | 'response'; status?: string; jsonSchema: unknown },
+  ): Promise<StoredEndpoint | undefined>;
+  setPathRules(rules: PathRule[]): Promise<{ rules: PathRule[]; retemplated: { from: string; to: string }[] }>;
+  listTraffic(query: { limit: number; offset: number; endpointId?: number }): Promise<Page<TrafficRow>>;
+  stats(): Promise<EngineStats>;
+}
+
+export type EngineMethod = keyof EngineApi;

@@ -1,0 +1,28 @@
+import type { Exchange } from '../core/exchange.js';
+import type { ErrorCode } from '../errors.js';
+import type { EngineEvent } from './create-engine.js';
+import type { EngineMethod } from './engine-api.js';
+
+/** What the main thread hands the engine worker at start. */
+export interface EngineWorkerData {
+  store:
+    | { kind: 'sqlite'; file: string; trafficLogLimit: number }
+    | { kind: 'memory'; trafficLogLimit: number };
+  instanceId: string;
+  captureMaxBytes: number;
+  logLevel: string;
+}
+
+export type ToWorker =
+  | { t: 'batch'; id: number; exchanges: Exchange[] }
+  | { t: 'call'; id: number; method: EngineMethod; args: unknown[] }
+  | { t: 'close'; id: number };
+
+export type SerializedError = { code?: ErrorCode; detail: string };
+
+export type FromWorker =
+  | { t: 'ready'; pathState: unknown }
+  | { t: 'ack'; id: number; error?: SerializedError }
+  | { t: 'result'; id: number; value?: unknown; error?: SerializedError }
+  | { t: 'event'; event: EngineEvent }
+  | { t: 'fatal'; detail: string };

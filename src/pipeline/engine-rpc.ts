@@ -1,0 +1,132 @@
+import type { EndpointModel } from '../core/model/endpoint-model.js';
+import { createEndpointModel } from '../core/model/create-endpoint-model.js';
+import { observeExchange } from '../core/model/observe-exchange.js';
+import type { PathLearner } from '../core/paths/create-path-learner.js';
+import { AppError } from '../errors.js';
+import type { Store, StoredEndpoint } from '../store/store.js';
+import type { EngineApi, EngineStats, EndpointSummary, PathRule } from './engine-api.js';
+import type { EngineEvent } from './create-engine.js';
+
+export interface EngineRpcDeps {
+  store: Store;
+  models: Map<string, StoredEndpoint>;
+  stats: EngineStats;
+  now: () => number;
+  getLearner: () => PathLearner;
+  setLearner: (learner: PathLearner) => void;
+  mergeTemplates: (from: string[], to: string, method: string | undefined) => Promise<void>;
+  emit: (event: EngineEvent) => void;
+}
+
+export function toSummary(endpoint: StoredEndpoint): EndpointSummary {
+  return {
+    id: endpoint.id,
+    method: endpoint.method,
+    template: endpoint.template,
+    requestCount: endpoint.model.stats.requestCount,
+    statuses: endpoint.model.stats.statusCounts,
+    manual: endpoint.model.manual,
+    createdAt: endpoint.createdAt,
+    updatedAt: endpoint.updatedAt,
+  };
+}
+
+const key = (method: string, template: string) => `${method} ${template}`;
+
+/** The engine's request/response surface, answered inside the worker. */
+export function createEngineApi(deps: EngineRpcDeps): EngineApi {
+  const publish = (endpoints: StoredEndpoint[], removed: number[] = []) =>
+    deps.emit({ type: 'models', endpoints, removed, paths: deps.getLearner().toJSON() });
+
+  return {
+    getSettings: () => deps.store.readSettings(),
+    putSettings: (values) => deps.store.writeSettings(values),
+    async listEndpoints(query) {
+      const page = await deps.store.listEndpoints(query);
+      return { total: page.total, items: page.items.map(toSummary) };
+    },
+    getEndpoint: (id) => deps.store.getEndpoint(id),
+    allModels: () => Promise.resolve([...deps.models.values()].map((e) => e.model)),
+    async deleteEndpoint(id) {
+      const endpoint = await deps.store.getEndpoint(id);
+      const deleted = await deps.store.deleteEndpoint(id);
+      if (endpoint) deps.models.delete(key(endpoint.method, endpoint.template));
+      if (deleted) publish([], [id]);
+      return deleted;
+    },
+    async defineManualEndpoint(input) {
+      const method = input.method.toUpperCase();
+      const raw = input.path.startsWith('/') ? input.path : `/${input.path}`;
+      const template = raw.includes('{') ? raw : deps.getLearner().observe(method, raw).template;
+      const existing = deps.models.get(key(method, template));
+      const model: EndpointModel = existing?.model ?? createEndpointModel(method, template, true);
+      model.manual = true;
+      const body = (value: unknown) => (value === undefined ? {} : { json: value });
+      const response = body(input.responseBody);
+      const request = body(input.requestBody);
+      observeExchange(
+        model,
+        {
+          method,
+          status: input.statusCode,
+          source: 'proxy',
+          outcome: 'ok',
+          latencyMs: 50,
+          startedAt: deps.now(),
+          responseSize: input.responseBody === undefined ? 0 : JSON.stringify(input.responseBody).length,
+          query: '',
+          path: raw,
+          hasRequestJson: 'json' in request,
+          ...('json' in request ? { requestJson: request.json } : {}),
+          requestContentType: 'application/json',
+          hasResponseJson: 'json' in response,
+          ...('json' in response ? { responseJson: response.json } : {}),
+          responseContentType: 'application/json',
+          responseHeaders: { 'content-type': 'application/json' },
+          learnRequestSchema: true,
+          learnResponseSchema: true,
+          keepExample: true,
+        },
+        deps.now(),
+      );
+      const saved = await deps.store.putEndpoint(method, template, model);
+      deps.models.set(key(method, template), saved);
+      await deps.store.writeSettings({ pathLearner: deps.getLearner().toJSON() });
+      publish([saved]);
+      return { created: !existing, endpoint: saved };
+    },
+    async setSchemaOverride(id, override) {
+      const endpoint = await deps.store.getEndpoint(id);
+      if (!endpoint) return undefined;
+      const model = endpoint.model;
+      model.overrides = [
+        ...model.overrides.filter((o) => !(o.target === override.target && o.status === override.status)),
+        { ...override, setAt: deps.now() },
+      ];
+      const saved = await deps.store.putEndpoint(endpoint.method, endpoint.template, model);
+      deps.models.set(key(saved.method, saved.template), saved);
+      publish([saved]);
+      return saved;
+    },
+    async setPathRules(rules: PathRule[]) {
+      const learner = deps.getLearner();
+      let mapping: Record<string, string>;
+      try {
+        mapping = learner.setRules(rules);
+      } catch (error) {
+        throw new AppError('INVALID_BODY', (error as Error).message);
+      }
+      const retemplated: { from: string; to: string }[] = [];
+      for (const [from, to] of Object.entries(mapping)) {
+        if (from === to) continue;
+        retemplated.push({ from, to });
+        await deps.mergeTemplates([from], to, undefined);
+      }
+      await deps.store.writeSettings({ pathRules: rules, pathLearner: learner.toJSON() });
+      publish([]);
+      return { rules, retemplated };
+    },
+    listTraffic: (query) => deps.store.listTraffic(query),
+    stats: () => Promise.resolve({ ...deps.stats }),
+  };
+}

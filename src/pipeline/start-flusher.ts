@@ -1,0 +1,37 @@
+import type { CaptureQueue } from './capture-queue.js';
+import type { EngineClient } from './engine-client.js';
+
+export interface FlusherOptions {
+  intervalMs: number;
+  /** Largest batch handed over at once (one store transaction). */
+  maxBatch: number;
+  /** Batches allowed in flight; beyond that exchanges wait (and drop) in the bounded queue. */
+  maxPending: number;
+}
+
+export interface Flusher {
+  /** Hands over everything queued now. */
+  drain(): void;
+  stop(): void;
+}
+
+/**
+ * Moves captured exchanges from the bounded queue to the engine on a short timer. The
+ * timer is the only coupling between the hot path and the pipeline: the proxy pushes,
+ * this pulls, and a slow engine only makes the queue fill up and drop (counted).
+ */
+export function startFlusher(queue: CaptureQueue, engine: EngineClient, options: FlusherOptions): Flusher {
+  const tick = () => {
+    while (queue.length > 0 && engine.pending() < options.maxPending) {
+      engine.submit(queue.take(options.maxBatch));
+    }
+  };
+  const timer = setInterval(tick, options.intervalMs);
+  timer.unref();
+  return {
+    drain() {
+      while (queue.length > 0) engine.submit(queue.take(options.maxBatch));
+    },
+    stop: () => clearInterval(timer),
+  };
+}
