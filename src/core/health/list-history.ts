@@ -9,6 +9,7 @@ import { HISTORY_LIMIT } from './record-history.js';
 export function listHistory(state: HealthState, limit: number = HISTORY_LIMIT): HistoryPoint[] {
   const points = state.history.map((p) => ({ ...p }));
   if (state.openBucket !== null) points.push(closeBucket(state.openBucket));
-  const kept = Math.max(0, Math.min(HISTORY_LIMIT, Math.floor(limit)));
+  const wanted = Number.isNaN(limit) ? HISTORY_LIMIT : Math.floor(limit);
+  const kept = Math.max(0, Math.min(HISTORY_LIMIT, wanted));
   return kept === 0 ? [] : points.slice(-kept);
 }

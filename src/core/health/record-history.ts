@@ -2,7 +2,7 @@ import { closeBucket } from './close-bucket.js';
 import type { HealthState } from './health-state.js';
 
 /** Width of one history point. */
-export const HISTORY_BUCKET_MS = 60_000;
+const HISTORY_BUCKET_MS = 60_000;
 /** Closed points kept per endpoint (two hours of minutes with traffic). */
 export const HISTORY_LIMIT = 120;
 /** Latencies sampled per minute for its median. */
