@@ -25,12 +25,14 @@ export interface HistorySample {
  * biased towards the latest exchanges. Mutates `state`.
  */
 export function recordHistory(state: HealthState, sample: HistorySample): void {
-  const start = sample.at - (((sample.at % HISTORY_BUCKET_MS) + HISTORY_BUCKET_MS) % HISTORY_BUCKET_MS);
+  const start =
+    sample.at - (((sample.at % HISTORY_BUCKET_MS) + HISTORY_BUCKET_MS) % HISTORY_BUCKET_MS);
   let bucket = state.openBucket;
   if (bucket === null || start > bucket.start) {
     if (bucket !== null) {
       state.history.push(closeBucket(bucket));
-      if (state.history.length > HISTORY_LIMIT) state.history.splice(0, state.history.length - HISTORY_LIMIT);
+      if (state.history.length > HISTORY_LIMIT)
+        state.history.splice(0, state.history.length - HISTORY_LIMIT);
     }
     bucket = { start, count: 0, errorCount: 0, latencies: [], healthScore: sample.score };
     state.openBucket = bucket;

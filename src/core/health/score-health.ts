@@ -28,7 +28,11 @@ const DRIFT_MESSAGE = 'Unresolved contract drift on this endpoint';
  * contract drift (known to the drift stage, hence passed in) counts as an anomaly of −20;
  * it is not time-bound, so its detectedAt/expiresAt are just `now`. Does not mutate state.
  */
-export function scoreHealth(state: HealthState, now: number, hasActiveDrift: boolean): HealthSnapshot {
+export function scoreHealth(
+  state: HealthState,
+  now: number,
+  hasActiveDrift: boolean,
+): HealthSnapshot {
   const anomalies = state.active.filter((a) => a.expiresAt > now).map((a) => ({ ...a }));
   if (hasActiveDrift) {
     anomalies.push({

@@ -9,14 +9,19 @@ const HIGH_Z = 4;
 const MIN_STD_MS = 1;
 /** …nor smaller than this fraction of the mean. */
 const MIN_RELATIVE_STD = 0.02;
+/**
+ * Absorbed samples are clipped at no less than 3σ: clipping normal noise at a 2.2σ threshold
+ * would shrink the estimated σ by ~5 % and make a stable endpoint flag even more noise.
+ */
+const WINSOR_MIN_Z = 3;
 
 /**
  * Judges one latency against the baseline as it was BEFORE this exchange, then absorbs it.
  * (The prototype updated first, so a spike inflated its own baseline and hid itself.)
  *
  * Only slower-than-usual counts as a spike. No judgement before `latencyWarmup` samples.
- * Once warm, the absorbed value is winsorised to mean ± threshold·σ: an outlier moves the
- * baseline no more than a just-below-threshold sample would, so a spike does not mask the
+ * Once warm, the absorbed value is winsorised to mean ± max(threshold, 3)·σ: an outlier moves
+ * the baseline no more than an ordinary large sample would, so a spike does not mask the
  * next one, while a lasting shift of the latency level is still learned, gradually.
  * Non-finite or negative latencies are ignored. Mutates `baseline`.
  */
@@ -31,11 +36,11 @@ export function trackLatency(
   const threshold = thresholdForCv(std / mean);
   const warm = baseline.count >= options.latencyWarmup;
   const zScore = (latencyMs - mean) / std;
-  const finding = warm && zScore > threshold ? describeSpike(latencyMs, mean, zScore, threshold) : undefined;
+  const finding =
+    warm && zScore > threshold ? describeSpike(latencyMs, mean, zScore, threshold) : undefined;
 
-  const absorbed = warm
-    ? Math.min(mean + threshold * std, Math.max(mean - threshold * std, latencyMs))
-    : latencyMs;
+  const bound = Math.max(threshold, WINSOR_MIN_Z) * std;
+  const absorbed = warm ? Math.min(mean + bound, Math.max(mean - bound, latencyMs)) : latencyMs;
   baseline.count += 1;
   // 1/count until that drops below alpha: an exact mean while warming up, then decaying.
   const alpha = Math.max(1 / baseline.count, options.latencyAlpha);
@@ -45,7 +50,12 @@ export function trackLatency(
   return finding;
 }
 
-function describeSpike(latencyMs: number, mean: number, zScore: number, threshold: number): Finding {
+function describeSpike(
+  latencyMs: number,
+  mean: number,
+  zScore: number,
+  threshold: number,
+): Finding {
   return {
     type: 'latency_spike',
     severity: zScore > HIGH_Z ? 'high' : 'medium',
