@@ -87,7 +87,7 @@ export async function createAdminApp(deps: AdminDeps): Promise<AdminApp> {
     }
   });
 
-  registerPageRoutes(fastify, deps);
+  await registerPageRoutes(fastify, deps);
   registerConfigRoutes(fastify, deps);
   registerEndpointRoutes(fastify, deps);
   await fastify.ready();

@@ -1,11 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
 import type { AdminDeps } from '../admin-deps.js';
 
-const LANDING = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Adaptive Mock</title></head>
-<body><h1>Adaptive Mock</h1><p>Your API's digital twin: a proxy that learns your API from live traffic and serves realistic mocks.</p></body></html>`;
+/** Built dashboard (web/dist), located relative to dist/src/admin/routes/. */
+const WEB_DIST = new URL('../../../../web/dist/', import.meta.url);
 
-/** The dashboard pages (the Vite-built dashboard replaces these bodies). */
-export function registerPageRoutes(app: FastifyInstance, _deps: AdminDeps): void {
-  app.get('/landing', (_request, reply) => reply.type('text/html; charset=utf-8').send(LANDING));
-  app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(LANDING));
+/** Scripts only from our own origin; no inline script anywhere (RELIABILITY.md §4.6). */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+const PAGES: Record<string, string> = {
+  '/': 'index.html',
+  '/landing': 'landing.html',
+  '/admin/explorer': 'explorer.html',
+  '/admin/docs': 'docs.html',
+  '/admin/login': 'login.html',
+};
+
+function readPage(file: string): string {
+  const url = new URL(file, WEB_DIST);
+  return existsSync(url)
+    ? readFileSync(url, 'utf8')
+    : '<!doctype html><title>Adaptive Mock</title><p>The dashboard is not built. Run <code>npm run build</code>.</p>';
+}
+
+/** The dashboard pages and their static assets, with a strict CSP. */
+export async function registerPageRoutes(app: FastifyInstance, _deps: AdminDeps): Promise<void> {
+  // Pages are read once: they are static build output and contain no request data.
+  const html = new Map(Object.entries(PAGES).map(([route, file]) => [route, readPage(file)]));
+  for (const route of Object.keys(PAGES)) {
+    app.get(route, (_request, reply) =>
+      reply
+        .header('content-security-policy', PAGE_CSP)
+        .header('x-frame-options', 'DENY')
+        .header('referrer-policy', 'no-referrer')
+        .type('text/html; charset=utf-8')
+        .send(html.get(route)),
+    );
+  }
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST.pathname,
+      prefix: '/admin/assets/',
+      index: false,
+      dotfiles: 'deny',
+      wildcard: true,
+      cacheControl: true,
+      maxAge: '1h',
+    });
+  }
 }
