@@ -150,3 +150,57 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     });
   });
 }
+
+/** Drift alert semantics every adapter shares (part of the same contract). */
+export function runDriftAlertContract(name: string, open: () => Promise<Store>): void {
+  describe(`store contract (drift alerts): ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+    const input = (seenAt: number, occurrences = 1) => ({
+      endpointId: 7,
+      fingerprint: 'f1',
+      target: 'response' as const,
+      status: '200',
+      score: 60,
+      summary: '1 critical issue',
+      details: [{ kind: 'field_removed', path: '$.user_id' }],
+      narration: { text: 'removed', items: [] },
+      sample: { userId: 1 },
+      occurrences,
+      seenAt,
+    });
+
+    it('upserts one alert per endpoint and fingerprint, counting occurrences', async () => {
+      const first = await store.upsertDriftAlert(input(1000));
+      expect(first.change).toBe('created');
+      for (let i = 1; i < 100; i++) await store.upsertDriftAlert(input(1000 + i));
+      const page = await store.listDriftAlerts({ limit: 10, offset: 0 });
+      expect(page.total).toBe(1);
+      expect(page.items[0]).toMatchObject({ occurrences: 100, firstSeen: 1000, lastSeen: 1099, resolved: false });
+    });
+
+    it('reopens an acknowledged alert on recurrence but never an accepted one', async () => {
+      const { alert } = await store.upsertDriftAlert(input(1000));
+      await store.resolveDriftAlert(alert.id, false, 2000);
+      expect((await store.listDriftAlerts({ unresolvedOnly: true, limit: 10, offset: 0 })).total).toBe(0);
+      expect((await store.upsertDriftAlert(input(3000))).change).toBe('reopened');
+      expect((await store.getDriftAlert(alert.id))?.resolved).toBe(false);
+      await store.resolveDriftAlert(alert.id, true, 4000);
+      expect((await store.upsertDriftAlert(input(5000))).change).toBe('ignored');
+      const after = await store.getDriftAlert(alert.id);
+      expect(after).toMatchObject({ resolved: true, accepted: true, occurrences: 2 });
+    });
+
+    it('filters by endpoint and unresolved state', async () => {
+      await store.upsertDriftAlert(input(1000));
+      await store.upsertDriftAlert({ ...input(1001), endpointId: 8 });
+      expect((await store.listDriftAlerts({ endpointId: 8, limit: 10, offset: 0 })).items.map((a) => a.endpointId)).toEqual([8]);
+      expect(await store.resolveDriftAlert(999, true, 1)).toBeUndefined();
+    });
+  });
+}

@@ -78,6 +78,47 @@ export interface TrafficQuery {
   endpointId?: number;
 }
 
+/** A drift alert as written by the pipeline (one per endpoint + set of changes). */
+export interface DriftAlertInput {
+  endpointId: number;
+  /** Identity of "the same set of changes" (core/drift driftFingerprint). */
+  fingerprint: string;
+  /** Whether the response or the request body drifted. */
+  target: 'response' | 'request';
+  /** HTTP status of the drifting responses ('' for request drift). */
+  status: string;
+  score: number;
+  summary: string;
+  details: unknown[];
+  narration: unknown;
+  /** The latest drifting body (redacted), adopted into the baseline on accept. */
+  sample: unknown;
+  occurrences: number;
+  seenAt: number;
+}
+
+export interface DriftAlertRow extends DriftAlertInput {
+  id: number;
+  firstSeen: number;
+  lastSeen: number;
+  resolved: boolean;
+  resolvedAt: number | null;
+  accepted: boolean;
+}
+
+export interface DriftAlertQuery {
+  unresolvedOnly?: boolean;
+  endpointId?: number;
+  limit: number;
+  offset: number;
+}
+
+export interface DriftUpsertResult {
+  alert: DriftAlertRow;
+  /** 'created' for a new alert, 'reopened' for an acknowledged one that recurred. */
+  change: 'created' | 'reopened' | 'updated' | 'ignored';
+}
+
 export type StoreKind = 'sqlite' | 'memory' | 'postgres';
 
 export interface Store {
@@ -99,6 +140,15 @@ export interface Store {
   deleteEndpoint(id: number): Promise<boolean>;
 
   listTraffic(query: TrafficQuery): Promise<Page<TrafficRow>>;
+
+  /**
+   * Creates the alert, or adds occurrences to the existing one with the same endpoint,
+   * target and fingerprint. An acknowledged alert reopens; an accepted one stays closed.
+   */
+  upsertDriftAlert(input: DriftAlertInput): Promise<DriftUpsertResult>;
+  listDriftAlerts(query: DriftAlertQuery): Promise<Page<DriftAlertRow>>;
+  getDriftAlert(id: number): Promise<DriftAlertRow | undefined>;
+  resolveDriftAlert(id: number, accept: boolean, at: number): Promise<DriftAlertRow | undefined>;
   countTraffic(): Promise<number>;
 
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import { mergeEndpointModel } from '../../core/model/merge-endpoint-model.js';
 import type { EndpointModel } from '../../core/model/endpoint-model.js';
 import type { Store, StoredEndpoint, TrafficRow, WriteResult } from '../store.js';
+import { createMemoryDriftAlerts } from './memory-drift-alerts.js';
 
 export interface MemoryStoreOptions {
   trafficLogLimit: number;
@@ -14,6 +15,7 @@ export function openMemoryStore(options: MemoryStoreOptions): Store {
   const endpoints = new Map<number, StoredEndpoint>();
   const byKey = new Map<string, number>();
   let traffic: TrafficRow[] = [];
+  const drift = createMemoryDriftAlerts();
   let nextEndpointId = 1;
   let nextTrafficId = 1;
   // Stored models are kept serialised so callers can never mutate the store through a reference.
@@ -78,6 +80,7 @@ export function openMemoryStore(options: MemoryStoreOptions): Store {
       const found = endpoints.get(id);
       if (!found) return Promise.resolve(false);
       endpoints.delete(id);
+      drift.deleteFor(id);
       byKey.delete(`${found.method} ${found.template}`);
       return Promise.resolve(true);
     },
@@ -86,6 +89,10 @@ export function openMemoryStore(options: MemoryStoreOptions): Store {
       return Promise.resolve({ total: rows.length, items: rows.slice(offset, offset + limit).map(clone) });
     },
     countTraffic: () => Promise.resolve(traffic.length),
+    upsertDriftAlert: (input) => Promise.resolve(drift.upsert(input)),
+    listDriftAlerts: (query) => Promise.resolve(drift.list(query)),
+    getDriftAlert: (id) => Promise.resolve(drift.get(id)),
+    resolveDriftAlert: (id, accept, at) => Promise.resolve(drift.resolve(id, accept, at)),
     close: () => Promise.resolve(),
   };
 }

@@ -39,4 +39,26 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX traffic_endpoint ON traffic (endpoint_id, id);
   `,
+  `
+  CREATE TABLE drift_alerts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    endpoint_id INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL,
+    target TEXT NOT NULL,
+    status TEXT NOT NULL,
+    score REAL NOT NULL,
+    summary TEXT NOT NULL,
+    details TEXT NOT NULL,
+    narration TEXT NOT NULL,
+    sample TEXT NOT NULL,
+    occurrences INTEGER NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    resolved INTEGER NOT NULL DEFAULT 0,
+    resolved_at INTEGER,
+    accepted INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (endpoint_id, target, fingerprint)
+  );
+  CREATE INDEX drift_alerts_endpoint ON drift_alerts (endpoint_id, last_seen);
+  `,
 ];

@@ -3,13 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { runStoreContract } from '../store-contract.js';
+import { runDriftAlertContract, runStoreContract } from '../store-contract.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 
 runStoreContract('sqlite', () =>
   Promise.resolve(
     openSqliteStore({ file: join(mkdtempSync(join(tmpdir(), 'am-sqlite-')), 'test.db'), trafficLogLimit: 50 }),
+  ),
+);
+
+runDriftAlertContract('sqlite', () =>
+  Promise.resolve(
+    openSqliteStore({ file: join(mkdtempSync(join(tmpdir(), 'am-sqlite-')), 'd.db'), trafficLogLimit: 50 }),
   ),
 );
 

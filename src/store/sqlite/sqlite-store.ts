@@ -15,6 +15,7 @@ import type {
 } from '../store.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { escapeLike } from '../escape-like.js';
+import { createSqliteDriftAlerts } from './sqlite-drift-alerts.js';
 
 export interface SqliteStoreOptions {
   file: string;
@@ -125,6 +126,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       'UPDATE endpoints SET model = ?, updated_at = ? WHERE id = ?',
     ),
     deleteEndpoint: db.prepare<[number]>('DELETE FROM endpoints WHERE id = ?'),
+    deleteAlerts: db.prepare<[number]>('DELETE FROM drift_alerts WHERE endpoint_id = ?'),
     countEndpoints: db.prepare<[string], { n: number }>(
       "SELECT COUNT(*) AS n FROM endpoints WHERE search_key LIKE ? ESCAPE '\\'",
     ),
@@ -151,6 +153,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       'SELECT * FROM traffic WHERE endpoint_id = ? ORDER BY id DESC LIMIT ? OFFSET ?',
     ),
   };
+
+  const drift = createSqliteDriftAlerts(db);
 
   const upsertModel = (method: string, template: string, model: EndpointModel, merge: boolean) => {
     const at = now();
@@ -211,7 +215,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     putEndpoint: (method, template, model) =>
       Promise.resolve(db.transaction(() => upsertModel(method, template, model, false)).immediate()),
-    deleteEndpoint: (id) => Promise.resolve(stmt.deleteEndpoint.run(id).changes > 0),
+    deleteEndpoint: (id) =>
+      Promise.resolve(
+        db.transaction(() => {
+          stmt.deleteAlerts.run(id);
+          return stmt.deleteEndpoint.run(id).changes > 0;
+        }).immediate(),
+      ),
     listTraffic: (query: TrafficQuery): Promise<Page<TrafficRow>> => {
       if (query.endpointId !== undefined) {
         return Promise.resolve({
@@ -225,6 +235,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       });
     },
     countTraffic: () => Promise.resolve(stmt.countTraffic.get()?.n ?? 0),
+    upsertDriftAlert: (input) => Promise.resolve(drift.upsert(input)),
+    listDriftAlerts: (query) => Promise.resolve(drift.list(query)),
+    getDriftAlert: (id) => Promise.resolve(drift.get(id)),
+    resolveDriftAlert: (id, accept, at) => Promise.resolve(drift.resolve(id, accept, at)),
     close: () => {
       if (db.open) {
         db.pragma('wal_checkpoint(TRUNCATE)');
