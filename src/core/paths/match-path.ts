@@ -49,12 +49,16 @@ export function matchPath(root: PathNode, method: string, segments: readonly str
   const found = visit(root, 0, search);
   if (found) return toMatch(found.template, found.paramNames, search.values, true);
   const fallback = search.fallback;
-  if (fallback) return toMatch(fallback.template, fallback.paramNames, search.fallbackValues, false);
+  if (fallback)
+    return toMatch(fallback.template, fallback.paramNames, search.fallbackValues, false);
   return describePath(root, segments);
 }
 
 /** Builds the params record; shared by observe so both mask token values the same way. */
-export function buildParams(names: readonly string[], values: readonly string[]): Record<string, string> {
+export function buildParams(
+  names: readonly string[],
+  values: readonly string[],
+): Record<string, string> {
   const params = Object.create(null) as Record<string, string>;
   for (const [index, name] of names.entries()) {
     const value = values[index] ?? '';
@@ -63,7 +67,12 @@ export function buildParams(names: readonly string[], values: readonly string[])
   return params;
 }
 
-function toMatch(template: string, names: readonly string[], values: readonly string[], known: boolean): PathMatch {
+function toMatch(
+  template: string,
+  names: readonly string[],
+  values: readonly string[],
+  known: boolean,
+): PathMatch {
   return { template, params: buildParams(names, values), known };
 }
 
@@ -86,10 +95,20 @@ function visit(node: PathNode, index: number, search: Search): PathNode | undefi
   const detected = detectParamSegment(segment);
   const child = detected && node.detected.get(toDetectedKey(detected));
   if (!detected || !child) return undefined;
-  return visitParam(child, segment.slice(0, segment.length - detected.suffix.length), index, search);
+  return visitParam(
+    child,
+    segment.slice(0, segment.length - detected.suffix.length),
+    index,
+    search,
+  );
 }
 
-function visitParam(child: PathNode, value: string, index: number, search: Search): PathNode | undefined {
+function visitParam(
+  child: PathNode,
+  value: string,
+  index: number,
+  search: Search,
+): PathNode | undefined {
   search.values.push(value);
   const found = visit(child, index + 1, search);
   if (!found) search.values.pop();

@@ -41,7 +41,7 @@ export function nameParams(edges: readonly TemplateEdge[]): string[] {
   for (const { edge } of params) if (edge.pinnedName !== undefined) used.add(edge.pinnedName);
   return params.map(({ edge, base, index }) => {
     if (edge.pinnedName !== undefined) return edge.pinnedName;
-    const repeated = (repeats.get(base) ?? 0) > 1 && edge.kind !== 'promoted';
+    const repeated = (repeats.get(base) ?? 0) > 1;
     return claimName(repeated ? (nameAfter(edges, index) ?? base) : base, used);
   });
 }

@@ -3,8 +3,7 @@ import { splitPath } from './split-path.js';
 
 /** One segment of a template: a literal, or a `{name}` parameter with an optional literal suffix. */
 export type TemplateSegment =
-  | { type: 'literal'; value: string }
-  | { type: 'param'; name: string; suffix: string };
+  { type: 'literal'; value: string } | { type: 'param'; name: string; suffix: string };
 
 const MAX_PARAM_NAME = 64;
 // Escaping `{` and `}` triples their length, so a template may outgrow its path.

@@ -1,12 +1,7 @@
 import { refreshTrackerCounts, TRACKED_LITERALS_LIMIT } from './literal-tracker.js';
 import type { LiteralTracker } from './literal-tracker.js';
 import { MAX_SEGMENT_LENGTH } from './path-limits.js';
-import {
-  checkDepth,
-  createPathNode,
-  fromDetectedKey,
-  type PathNode,
-} from './path-node.js';
+import { checkDepth, createPathNode, fromDetectedKey, type PathNode } from './path-node.js';
 import { isParamName } from './parse-template.js';
 import type { PathRule } from './path-rule.js';
 
@@ -65,7 +60,10 @@ export function fromPathNodeState(state: unknown, depth = 0): PathNode {
   if (!isObject(state)) return invalid('node is not an object');
   const node = createPathNode();
   for (const [key, child] of pairsOf(state.literals, 'literals')) {
-    node.literals.set(text(key, MAX_LITERAL_LENGTH, 'literal'), fromPathNodeState(child, depth + 1));
+    node.literals.set(
+      text(key, MAX_LITERAL_LENGTH, 'literal'),
+      fromPathNodeState(child, depth + 1),
+    );
   }
   for (const [key, child] of pairsOf(state.detected, 'detected')) {
     if (typeof key !== 'string' || !fromDetectedKey(key)) return invalid('bad detected key');
@@ -78,8 +76,10 @@ export function fromPathNodeState(state: unknown, depth = 0): PathNode {
     }
     node.paramPin = state.paramPin;
   }
-  for (const key of listOf(state.pinned, 'pinned')) node.pinned.add(text(key, MAX_LITERAL_LENGTH, 'pinned'));
-  for (const key of listOf(state.kept, 'kept')) node.kept.add(text(key, MAX_LITERAL_LENGTH, 'kept'));
+  for (const key of listOf(state.pinned, 'pinned'))
+    node.pinned.add(text(key, MAX_LITERAL_LENGTH, 'pinned'));
+  for (const key of listOf(state.kept, 'kept'))
+    node.kept.add(text(key, MAX_LITERAL_LENGTH, 'kept'));
   for (const method of listOf(state.methods, 'methods')) {
     node.methods.add(text(method, MAX_METHOD_LENGTH, 'method'));
   }

@@ -1,9 +1,5 @@
 import { detectParamSegment, isParamKind, type DetectedParam } from './detect-segment.js';
-import {
-  isHotLiteral,
-  mergeLiteralTrackers,
-  type LiteralTracker,
-} from './literal-tracker.js';
+import { isHotLiteral, mergeLiteralTrackers, type LiteralTracker } from './literal-tracker.js';
 import type { TemplateEdge } from './name-params.js';
 import { escapeTemplateLiteral } from './parse-template.js';
 import { MAX_SEGMENTS } from './path-limits.js';
@@ -87,7 +83,12 @@ export function stepSegment(node: PathNode | undefined, segment: string): Segmen
   const literal = node?.literals.get(key);
   if (literal) return { edge: { type: 'literal', value: key }, child: literal };
   if (node?.param) {
-    const edge: TemplateEdge = { type: 'param', kind: 'promoted', suffix: '', pinnedName: node.paramPin };
+    const edge: TemplateEdge = {
+      type: 'param',
+      kind: 'promoted',
+      suffix: '',
+      pinnedName: node.paramPin,
+    };
     return { edge, child: node.param, value: segment };
   }
   const detected = detectParamSegment(segment);

@@ -19,8 +19,7 @@ export interface PathRuleError {
 }
 
 export type PathRuleValidation =
-  | { ok: true; patterns: TemplateSegment[][] }
-  | { ok: false; errors: PathRuleError[] };
+  { ok: true; patterns: TemplateSegment[][] } | { ok: false; errors: PathRuleError[] };
 
 /** Rules accepted in one set. */
 export const MAX_PATH_RULES = 200;

@@ -18,7 +18,9 @@ export interface Retemplating {
  * Follows each endpoint node captured before a restructuring (collectEndpointNodes) to the node
  * it lives in now, after templates were refreshed.
  */
-export function resolveRetemplating(before: readonly (readonly [PathNode, string])[]): Retemplating {
+export function resolveRetemplating(
+  before: readonly (readonly [PathNode, string])[],
+): Retemplating {
   const templates = Object.create(null) as Record<string, string>;
   const sources = new Map<string, string[]>();
   for (const [node, old] of before) {
