@@ -4,7 +4,8 @@ import { createEndpointModel } from '../core/model/create-endpoint-model.js';
 import { mergeEndpointModel } from '../core/model/merge-endpoint-model.js';
 import { observeExchange } from '../core/model/observe-exchange.js';
 import { createPathLearner, type PathLearner } from '../core/paths/create-path-learner.js';
-import { detectSegment } from '../core/paths/detect-segment.js';
+import { redactPathTokens } from '../core/paths/redact-path-tokens.js';
+import type { PathLearnerState } from '../core/paths/path-learner-state.js';
 import type { LiveEntry } from '../contract/live-messages.js';
 import type { Logger } from '../logger.js';
 import type { EndpointDelta, Store, StoredEndpoint, TrafficRow } from '../store/store.js';
@@ -34,15 +35,6 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-/** Replaces secret-looking path segments (`{token}`) so raw tokens never reach a row. */
-function safePath(path: string): string {
-  if (!path.includes('/')) return path;
-  return path
-    .split('/')
-    .map((segment) => (detectSegment(segment) === 'token' ? '{token}' : segment))
-    .join('/');
-}
-
 export const endpointKey = (method: string, template: string): string => `${method} ${template}`;
 
 /**
@@ -58,9 +50,14 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     models.set(endpointKey(endpoint.method, endpoint.template), endpoint);
   }
   const settings = await deps.store.readSettings();
-  let learner: PathLearner = createPathLearner(
-    settings.pathLearner ? { state: settings.pathLearner as never } : {},
-  );
+  let learner: PathLearner;
+  try {
+    learner = createPathLearner(settings.pathLearner ? { state: settings.pathLearner as PathLearnerState } : {});
+  } catch (error) {
+    // A damaged learner state must not stop the proxy: start afresh and say so.
+    log.error({ err: error }, 'stored path learner state is invalid; starting with an empty one');
+    learner = createPathLearner();
+  }
   const stats: EngineStats = {
     processed: 0,
     batches: 0,
@@ -109,9 +106,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       if (learns) {
         const result = learner.observe(exchange.method, exchange.path);
         template = result.template;
-        if (result.merged) {
+        for (const merge of result.merged ?? []) {
           learnerChanged = true;
-          await mergeTemplates(result.merged.from, result.merged.to, exchange.method);
+          await mergeTemplates(merge.from, merge.to, undefined);
         }
         const key = endpointKey(exchange.method, template);
         if (!models.has(key) && !deltas.has(key)) learnerChanged = true;
@@ -126,7 +123,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         template = learner.match(exchange.method, exchange.path).template;
       }
       const known = models.get(endpointKey(exchange.method, template));
-      const path = safePath(exchange.path);
+      const path = redactPathTokens(exchange.path);
       traffic.push({
         exchangeId: exchange.id,
         startedAt: exchange.startedAt,

@@ -53,6 +53,7 @@ export interface EngineApi {
     id: number,
     override: { target: 'request' | 'response'; status?: string; jsonSchema: unknown },
   ): Promise<StoredEndpoint | undefined>;
+  getPathRules(): Promise<PathRule[]>;
   setPathRules(rules: PathRule[]): Promise<{ rules: PathRule[]; retemplated: { from: string; to: string }[] }>;
   listTraffic(query: { limit: number; offset: number; endpointId?: number }): Promise<Page<TrafficRow>>;
   stats(): Promise<EngineStats>;

@@ -57,7 +57,12 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
     async defineManualEndpoint(input) {
       const method = input.method.toUpperCase();
       const raw = input.path.startsWith('/') ? input.path : `/${input.path}`;
-      const template = raw.includes('{') ? raw : deps.getLearner().observe(method, raw).template;
+      // A hand-written `{param}` segment is pinned as a rule, so the proxy's matcher knows it.
+      const learner = deps.getLearner();
+      if (raw.includes('{') && !learner.rules().some((r) => r.pattern === raw)) {
+        learner.setRules([...learner.rules(), { pattern: raw, kind: 'param' }]);
+      }
+      const template = learner.observe(method, raw).template;
       const existing = deps.models.get(key(method, template));
       const model: EndpointModel = existing?.model ?? createEndpointModel(method, template, true);
       model.manual = true;
@@ -110,22 +115,19 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
     },
     async setPathRules(rules: PathRule[]) {
       const learner = deps.getLearner();
-      let mapping: Record<string, string>;
-      try {
-        mapping = learner.setRules(rules);
-      } catch (error) {
-        throw new AppError('INVALID_BODY', (error as Error).message);
+      const result = learner.setRules(rules);
+      if (!result.ok) {
+        throw new AppError('INVALID_BODY', result.errors.map((e) => (e.index >= 0 ? `rules[${e.index}]: ${e.message}` : e.message)).join('; '));
       }
-      const retemplated: { from: string; to: string }[] = [];
-      for (const [from, to] of Object.entries(mapping)) {
-        if (from === to) continue;
-        retemplated.push({ from, to });
-        await deps.mergeTemplates([from], to, undefined);
-      }
-      await deps.store.writeSettings({ pathRules: rules, pathLearner: learner.toJSON() });
+      const retemplated = Object.entries(result.templates)
+        .filter(([from, to]) => from !== to)
+        .map(([from, to]) => ({ from, to }));
+      for (const merge of result.merges) await deps.mergeTemplates(merge.from, merge.to, undefined);
+      await deps.store.writeSettings({ pathLearner: learner.toJSON() });
       publish([]);
       return { rules, retemplated };
     },
+    getPathRules: () => Promise.resolve(deps.getLearner().rules()),
     listTraffic: (query) => deps.store.listTraffic(query),
     stats: () => Promise.resolve({ ...deps.stats }),
   };

@@ -174,10 +174,7 @@ export function registerEndpointRoutes(app: FastifyInstance, deps: AdminDeps): v
     },
   );
 
-  app.get('/admin/path-rules', async () => {
-    const settings = await deps.engine.getSettings();
-    return { rules: settings.pathRules ?? [] };
-  });
+  app.get('/admin/path-rules', async () => ({ rules: await deps.engine.getPathRules() }));
 
   app.post(
     '/admin/path-rules',
