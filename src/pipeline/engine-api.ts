@@ -1,4 +1,3 @@
-import type { EndpointModel } from '../core/model/endpoint-model.js';
 import type { Page, StoredEndpoint, TrafficRow } from '../store/store.js';
 
 /** Summary row of GET /admin/endpoints. */
@@ -46,7 +45,8 @@ export interface EngineApi {
   putSettings(values: Record<string, unknown>): Promise<void>;
   listEndpoints(query: { search?: string; limit: number; offset: number }): Promise<Page<EndpointSummary>>;
   getEndpoint(id: number): Promise<StoredEndpoint | undefined>;
-  allModels(): Promise<EndpointModel[]>;
+  /** Every endpoint with its full model (the main thread's snapshot, exports). */
+  allEndpoints(): Promise<StoredEndpoint[]>;
   deleteEndpoint(id: number): Promise<boolean>;
   defineManualEndpoint(input: ManualEndpointInput): Promise<{ created: boolean; endpoint: StoredEndpoint }>;
   setSchemaOverride(

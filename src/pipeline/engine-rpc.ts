@@ -46,7 +46,7 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
       return { total: page.total, items: page.items.map(toSummary) };
     },
     getEndpoint: (id) => deps.store.getEndpoint(id),
-    allModels: () => Promise.resolve([...deps.models.values()].map((e) => e.model)),
+    allEndpoints: () => Promise.resolve([...deps.models.values()]),
     async deleteEndpoint(id) {
       const endpoint = await deps.store.getEndpoint(id);
       const deleted = await deps.store.deleteEndpoint(id);
