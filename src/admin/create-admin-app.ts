@@ -7,6 +7,7 @@ import type { AdminDeps } from './admin-deps.js';
 import { registerConfigRoutes } from './routes/config-routes.js';
 import { registerEndpointRoutes } from './routes/endpoint-routes.js';
 import { registerPageRoutes } from './routes/page-routes.js';
+import { registerHealthRoutes } from './routes/health-routes.js';
 
 export interface AdminApp {
   fastify: FastifyInstance;
@@ -90,6 +91,7 @@ export async function createAdminApp(deps: AdminDeps): Promise<AdminApp> {
   await registerPageRoutes(fastify, deps);
   registerConfigRoutes(fastify, deps);
   registerEndpointRoutes(fastify, deps);
+  registerHealthRoutes(fastify, deps);
   await fastify.ready();
   const h = handler;
   if (!h) throw new Error('Fastify did not build its request handler');

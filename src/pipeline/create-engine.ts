@@ -13,10 +13,14 @@ import type { EngineApi, EngineStats } from './engine-api.js';
 import { createEngineApi } from './engine-rpc.js';
 import { prepareExchange, type PreparedExchange } from './stages/prepare-exchange.js';
 import { toObservation } from './stages/to-observation.js';
+import { HealthTracker } from './stages/health-tracker.js';
+import { createEngineMetrics } from './stages/engine-metrics.js';
+import type { GlobalHealth } from '../core/health/global-health.js';
 
 export type EngineEvent =
   | { type: 'models'; endpoints: StoredEndpoint[]; removed: number[]; paths?: unknown }
-  | { type: 'live'; entries: LiveEntry[] };
+  | { type: 'live'; entries: LiveEntry[] }
+  | { type: 'health'; health: GlobalHealth };
 
 export interface EngineDeps {
   store: Store;
@@ -58,6 +62,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     log.error({ err: error }, 'stored path learner state is invalid; starting with an empty one');
     learner = createPathLearner();
   }
+  const health = new HealthTracker();
+  const metrics = createEngineMetrics(health, () => [...models.keys()], now);
   const stats: EngineStats = {
     processed: 0,
     batches: 0,
@@ -78,6 +84,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const targetKey = endpointKey(endpoint.method, to);
       const existing = models.get(targetKey);
       const moved: EndpointModel = { ...endpoint.model, template: to };
+      health.rename(key, targetKey);
       const merged = existing ? mergeEndpointModel(existing.model, moved) : moved;
       const saved = await deps.store.putEndpoint(endpoint.method, to, merged);
       await deps.store.deleteEndpoint(endpoint.id);
@@ -122,8 +129,15 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       } else {
         template = learner.match(exchange.method, exchange.path).template;
       }
-      const known = models.get(endpointKey(exchange.method, template));
+      const key = endpointKey(exchange.method, template);
+      const known = models.get(key);
       const path = redactPathTokens(exchange.path);
+      metrics.observe(exchange, learns || known ? template : null);
+      const scored = learns || known ? health.observe(key, exchange) : null;
+      for (const anomaly of scored?.anomalies ?? []) {
+        if (anomaly.occurrences === 1) log.warn({ endpoint: key, anomaly: anomaly.type }, anomaly.message);
+      }
+      const healthStatus = scored?.snapshot.status ?? health.snapshot(key, at)?.status ?? null;
       traffic.push({
         exchangeId: exchange.id,
         startedAt: exchange.startedAt,
@@ -139,7 +153,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         requestSize: exchange.requestSize,
         responseSize: exchange.responseSize,
         hasDrift: false,
-        health: null,
+        health: healthStatus,
         error: exchange.error ?? null,
       });
       entries.push({
@@ -154,7 +168,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         source: exchange.source,
         outcome: exchange.outcome,
         hasDrift: false,
-        health: null,
+        health: healthStatus,
         instance: deps.instanceId,
       });
     }
@@ -181,6 +195,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       });
     }
     deps.emit({ type: 'live', entries });
+    deps.emit({ type: 'health', health: health.global(at) });
   };
 
   const api = createEngineApi({
@@ -194,6 +209,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     },
     mergeTemplates,
     emit: deps.emit,
+    health,
+    metricsText: metrics.text,
   });
 
   return {

@@ -1,4 +1,7 @@
 import type { Page, StoredEndpoint, TrafficRow } from '../store/store.js';
+import type { GlobalHealth } from '../core/health/global-health.js';
+import type { HealthSnapshot } from '../core/health/score-health.js';
+import type { HistoryPoint } from '../core/health/health-state.js';
 
 /** Summary row of GET /admin/endpoints. */
 export interface EndpointSummary {
@@ -57,6 +60,24 @@ export interface EngineApi {
   setPathRules(rules: PathRule[]): Promise<{ rules: PathRule[]; retemplated: { from: string; to: string }[] }>;
   listTraffic(query: { limit: number; offset: number; endpointId?: number }): Promise<Page<TrafficRow>>;
   stats(): Promise<EngineStats>;
+  health(): Promise<{
+    global: GlobalHealth;
+    endpoints: { id: number; method: string; template: string; health: HealthSnapshot | null }[];
+  }>;
+  healthGlobal(): Promise<GlobalHealth>;
+  /** Prometheus text exposition of the engine's metrics. */
+  metrics(): Promise<string>;
+  healthOf(
+    id: number,
+    limit: number,
+  ): Promise<
+    | {
+        endpoint: { id: number; method: string; template: string };
+        current: HealthSnapshot | null;
+        history: HistoryPoint[];
+      }
+    | undefined
+  >;
 }
 
 export type EngineMethod = keyof EngineApi;

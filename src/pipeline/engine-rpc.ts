@@ -6,6 +6,8 @@ import { AppError } from '../errors.js';
 import type { Store, StoredEndpoint } from '../store/store.js';
 import type { EngineApi, EngineStats, EndpointSummary, PathRule } from './engine-api.js';
 import type { EngineEvent } from './create-engine.js';
+import type { HealthTracker } from './stages/health-tracker.js';
+import { listHistory } from '../core/health/list-history.js';
 
 export interface EngineRpcDeps {
   store: Store;
@@ -16,6 +18,8 @@ export interface EngineRpcDeps {
   setLearner: (learner: PathLearner) => void;
   mergeTemplates: (from: string[], to: string, method: string | undefined) => Promise<void>;
   emit: (event: EngineEvent) => void;
+  health: HealthTracker;
+  metricsText: () => Promise<string>;
 }
 
 export function toSummary(endpoint: StoredEndpoint): EndpointSummary {
@@ -50,7 +54,10 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
     async deleteEndpoint(id) {
       const endpoint = await deps.store.getEndpoint(id);
       const deleted = await deps.store.deleteEndpoint(id);
-      if (endpoint) deps.models.delete(key(endpoint.method, endpoint.template));
+      if (endpoint) {
+        deps.models.delete(key(endpoint.method, endpoint.template));
+        deps.health.forget(key(endpoint.method, endpoint.template));
+      }
       if (deleted) publish([], [id]);
       return deleted;
     },
@@ -130,5 +137,28 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
     getPathRules: () => Promise.resolve(deps.getLearner().rules()),
     listTraffic: (query) => deps.store.listTraffic(query),
     stats: () => Promise.resolve({ ...deps.stats }),
+    health() {
+      const now = deps.now();
+      const endpoints = [...deps.models.values()].map((e) => ({
+        id: e.id,
+        method: e.method,
+        template: e.template,
+        health: deps.health.snapshot(key(e.method, e.template), now) ?? null,
+      }));
+      return Promise.resolve({ global: deps.health.global(now), endpoints });
+    },
+    metrics: () => deps.metricsText(),
+    healthGlobal: () => Promise.resolve(deps.health.global(deps.now())),
+    healthOf(id, limit) {
+      const endpoint = [...deps.models.values()].find((e) => e.id === id);
+      if (!endpoint) return Promise.resolve(undefined);
+      const k = key(endpoint.method, endpoint.template);
+      const state = deps.health.state(k);
+      return Promise.resolve({
+        endpoint: { id, method: endpoint.method, template: endpoint.template },
+        current: deps.health.snapshot(k, deps.now()) ?? null,
+        history: state ? listHistory(state, limit) : [],
+      });
+    },
   };
 }
