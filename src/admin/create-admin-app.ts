@@ -8,6 +8,7 @@ import { registerConfigRoutes } from './routes/config-routes.js';
 import { registerEndpointRoutes } from './routes/endpoint-routes.js';
 import { registerPageRoutes } from './routes/page-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerDriftRoutes } from './routes/drift-routes.js';
 
 export interface AdminApp {
   fastify: FastifyInstance;
@@ -92,6 +93,7 @@ export async function createAdminApp(deps: AdminDeps): Promise<AdminApp> {
   registerConfigRoutes(fastify, deps);
   registerEndpointRoutes(fastify, deps);
   registerHealthRoutes(fastify, deps);
+  registerDriftRoutes(fastify, deps);
   await fastify.ready();
   const h = handler;
   if (!h) throw new Error('Fastify did not build its request handler');

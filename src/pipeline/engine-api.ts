@@ -1,4 +1,4 @@
-import type { Page, StoredEndpoint, TrafficRow } from '../store/store.js';
+import type { DriftAlertRow, Page, StoredEndpoint, TrafficRow } from '../store/store.js';
 import type { GlobalHealth } from '../core/health/global-health.js';
 import type { HealthSnapshot } from '../core/health/score-health.js';
 import type { HistoryPoint } from '../core/health/health-state.js';
@@ -60,6 +60,15 @@ export interface EngineApi {
   setPathRules(rules: PathRule[]): Promise<{ rules: PathRule[]; retemplated: { from: string; to: string }[] }>;
   listTraffic(query: { limit: number; offset: number; endpointId?: number }): Promise<Page<TrafficRow>>;
   stats(): Promise<EngineStats>;
+  listDriftAlerts(query: {
+    unresolvedOnly?: boolean;
+    endpointId?: number;
+    limit: number;
+    offset: number;
+  }): Promise<Page<DriftAlertRow>>;
+  /** accept=true adopts the drifting shape as the baseline; false only acknowledges. */
+  resolveDriftAlert(id: number, accept: boolean): Promise<DriftAlertRow | undefined>;
+  driftStats(endpointId: number): Promise<DriftStats | undefined>;
   health(): Promise<{
     global: GlobalHealth;
     endpoints: { id: number; method: string; template: string; health: HealthSnapshot | null }[];
@@ -78,6 +87,14 @@ export interface EngineApi {
       }
     | undefined
   >;
+}
+
+export interface DriftStats {
+  endpointId: number;
+  totalAlerts: number;
+  unresolvedAlerts: number;
+  averageDriftScore: number;
+  latestAlert: DriftAlertRow | null;
 }
 
 export type EngineMethod = keyof EngineApi;

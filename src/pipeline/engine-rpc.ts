@@ -8,6 +8,7 @@ import type { EngineApi, EngineStats, EndpointSummary, PathRule } from './engine
 import type { EngineEvent } from './create-engine.js';
 import type { HealthTracker } from './stages/health-tracker.js';
 import { listHistory } from '../core/health/list-history.js';
+import { createDriftApi } from './drift-api.js';
 
 export interface EngineRpcDeps {
   store: Store;
@@ -43,6 +44,7 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
     deps.emit({ type: 'models', endpoints, removed, paths: deps.getLearner().toJSON() });
 
   return {
+    ...createDriftApi({ store: deps.store, models: deps.models, health: deps.health, now: deps.now, publish }),
     getSettings: () => deps.store.readSettings(),
     putSettings: (values) => deps.store.writeSettings(values),
     async listEndpoints(query) {
