@@ -66,6 +66,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
           : { kind: 'sqlite', file: storeFile, trafficLogLimit: config.trafficLogLimit },
       instanceId,
       captureMaxBytes: config.captureMaxBytes,
+      driftWarmup: config.driftWarmup,
       logLevel: config.logLevel,
     },
     logger,

@@ -255,6 +255,16 @@ export const OPTIONS = [
     group: 'Learning',
   },
   {
+    key: 'driftWarmup',
+    env: 'DRIFT_WARMUP',
+    flag: 'drift-warmup',
+    kind: 'integer',
+    default: 20,
+    min: 1,
+    doc: 'Samples a learned response schema must rest on before responses are checked against it for contract drift.',
+    group: 'Learning',
+  },
+  {
     key: 'mode',
     env: 'MODE',
     flag: 'mode',

@@ -27,6 +27,7 @@ export interface Config {
   queueMaxBytes: number;
   flushIntervalMs: number;
   learning: boolean;
+  driftWarmup: number;
   mode: 'proxy' | 'mock' | undefined;
   /** Keys given explicitly by flag or env (they win over values persisted in the store). */
   explicit: readonly string[];

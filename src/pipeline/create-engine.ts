@@ -15,18 +15,23 @@ import { prepareExchange, type PreparedExchange } from './stages/prepare-exchang
 import { toObservation } from './stages/to-observation.js';
 import { HealthTracker } from './stages/health-tracker.js';
 import { createEngineMetrics } from './stages/engine-metrics.js';
+import { DriftCollector } from './stages/drift-collector.js';
+import { hasActiveBreaking } from './drift-api.js';
 import type { GlobalHealth } from '../core/health/global-health.js';
 
 export type EngineEvent =
   | { type: 'models'; endpoints: StoredEndpoint[]; removed: number[]; paths?: unknown }
   | { type: 'live'; entries: LiveEntry[] }
-  | { type: 'health'; health: GlobalHealth };
+  | { type: 'health'; health: GlobalHealth }
+  | { type: 'drift'; alertId: number; endpointId: number; summary: string; score: number };
 
 export interface EngineDeps {
   store: Store;
   logger: Logger;
   instanceId: string;
   captureMaxBytes: number;
+  /** Samples a schema needs before drift is judged against it. */
+  driftWarmup?: number;
   emit: (event: EngineEvent) => void;
   now?: () => number;
 }
@@ -63,6 +68,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     learner = createPathLearner();
   }
   const health = new HealthTracker();
+  const drift = new DriftCollector(deps.driftWarmup ?? 20);
   const metrics = createEngineMetrics(health, () => [...models.keys()], now);
   const stats: EngineStats = {
     processed: 0,
@@ -110,6 +116,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const prepared: PreparedExchange = prepareExchange(exchange, deps.captureMaxBytes);
       const learns = exchange.learn && exchange.source === 'proxy';
       let template: string;
+      let drifted = false;
       if (learns) {
         const result = learner.observe(exchange.method, exchange.path);
         template = result.template;
@@ -124,7 +131,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
           delta = { method: exchange.method, template, delta: createEndpointModel(exchange.method, template) };
           deltas.set(key, delta);
         }
-        observeExchange(delta.delta, toObservation(prepared), at);
+        const verdict = drift.check(key, models.get(key)?.model, prepared);
+        drifted = verdict.drifted;
+        observeExchange(delta.delta, toObservation(prepared, !verdict.holdResponse, !verdict.holdRequest), at);
         stats.learned++;
       } else {
         template = learner.match(exchange.method, exchange.path).template;
@@ -152,7 +161,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         latencyMs: exchange.latencyMs,
         requestSize: exchange.requestSize,
         responseSize: exchange.responseSize,
-        hasDrift: false,
+        hasDrift: drifted,
         health: healthStatus,
         error: exchange.error ?? null,
       });
@@ -167,7 +176,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         latencyMs: Math.round(exchange.latencyMs * 10) / 10,
         source: exchange.source,
         outcome: exchange.outcome,
-        hasDrift: false,
+        hasDrift: drifted,
         health: healthStatus,
         instance: deps.instanceId,
       });
@@ -182,6 +191,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       }
     }
     if (learnerChanged) await deps.store.writeSettings({ pathLearner: learner.toJSON() });
+    for (const alert of await drift.flush(deps.store, models, log)) {
+      const endpoint = [...result.endpoints, ...models.values()].find((e) => e.id === alert.endpointId);
+      if (endpoint) health.setDrift(endpointKey(endpoint.method, endpoint.template), await hasActiveBreaking(deps.store, endpoint.id));
+      deps.emit({ type: 'drift', alertId: alert.id, endpointId: alert.endpointId, summary: alert.summary, score: alert.score });
+    }
     stats.processed += exchanges.length;
     stats.batches++;
     stats.endpoints = models.size;

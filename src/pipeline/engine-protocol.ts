@@ -10,6 +10,7 @@ export interface EngineWorkerData {
     | { kind: 'memory'; trafficLogLimit: number };
   instanceId: string;
   captureMaxBytes: number;
+  driftWarmup: number;
   logLevel: string;
 }
 

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     logger,
     instanceId: data.instanceId,
     captureMaxBytes: data.captureMaxBytes,
+    driftWarmup: data.driftWarmup,
     emit: (event) => send({ t: 'event', event }),
   });
   // One chain: batches and calls run in arrival order, so a call sees every earlier batch.

@@ -2,7 +2,11 @@ import type { Observation } from '../../core/model/observation.js';
 import type { PreparedExchange } from './prepare-exchange.js';
 
 /** Maps a prepared exchange onto what the model learns from. */
-export function toObservation(prepared: PreparedExchange, learnResponseSchema = true): Observation {
+export function toObservation(
+  prepared: PreparedExchange,
+  learnResponseSchema = true,
+  learnRequestSchema = true,
+): Observation {
   const { exchange, request, response } = prepared;
   const ok = exchange.outcome === 'ok';
   const observation: Observation = {
@@ -20,7 +24,7 @@ export function toObservation(prepared: PreparedExchange, learnResponseSchema = 
     hasResponseJson: response.json !== undefined,
     responseContentType: exchange.responseHeaders['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '',
     responseHeaders: exchange.responseHeaders,
-    learnRequestSchema: ok,
+    learnRequestSchema: ok && learnRequestSchema,
     learnResponseSchema: ok && learnResponseSchema,
     keepExample: ok,
   };
