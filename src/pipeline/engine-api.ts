@@ -2,6 +2,7 @@ import type { DriftAlertRow, Page, StoredEndpoint, TrafficRow } from '../store/s
 import type { GlobalHealth } from '../core/health/global-health.js';
 import type { HealthSnapshot } from '../core/health/score-health.js';
 import type { HistoryPoint } from '../core/health/health-state.js';
+import type { ExplorerItem } from './explorer-overview.js';
 
 /** Summary row of GET /admin/endpoints. */
 export interface EndpointSummary {
@@ -60,6 +61,7 @@ export interface EngineApi {
   setPathRules(rules: PathRule[]): Promise<{ rules: PathRule[]; retemplated: { from: string; to: string }[] }>;
   listTraffic(query: { limit: number; offset: number; endpointId?: number }): Promise<Page<TrafficRow>>;
   stats(): Promise<EngineStats>;
+  explorerOverview(query: { search: string; limit: number; offset: number }): Promise<Page<ExplorerItem>>;
   listDriftAlerts(query: {
     unresolvedOnly?: boolean;
     endpointId?: number;

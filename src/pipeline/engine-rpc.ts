@@ -9,6 +9,7 @@ import type { EngineEvent } from './create-engine.js';
 import type { HealthTracker } from './stages/health-tracker.js';
 import { listHistory } from '../core/health/list-history.js';
 import { createDriftApi } from './drift-api.js';
+import { explorerOverview } from './explorer-overview.js';
 
 export interface EngineRpcDeps {
   store: Store;
@@ -150,6 +151,7 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
       return Promise.resolve({ global: deps.health.global(now), endpoints });
     },
     metrics: () => deps.metricsText(),
+    explorerOverview: (query) => explorerOverview(deps.store, deps.health, deps.now(), query),
     healthGlobal: () => Promise.resolve(deps.health.global(deps.now())),
     healthOf(id, limit) {
       const endpoint = [...deps.models.values()].find((e) => e.id === id);

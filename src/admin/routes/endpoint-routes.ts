@@ -75,6 +75,25 @@ export function registerEndpointRoutes(app: FastifyInstance, deps: AdminDeps): v
     },
   );
 
+  app.get(
+    '/admin/explorer/overview',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { q: { type: 'string', maxLength: 200 }, search: { type: 'string', maxLength: 200 }, ...PAGE_QUERY },
+        },
+      },
+    },
+    async (request) => {
+      const query = request.query as PageQuery & { q?: string; search?: string };
+      const { limit, offset } = toLimitOffset(query, 10);
+      const page = await deps.engine.explorerOverview({ search: query.q ?? query.search ?? '', limit, offset });
+      return { total: page.total, limit, offset, items: page.items };
+    },
+  );
+
   app.get('/admin/endpoints/:id', { schema: { params: ID_PARAMS } }, async (request) => {
     const { id } = request.params as { id: number };
     return endpointView(await load(id), Date.now());
