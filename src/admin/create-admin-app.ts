@@ -9,6 +9,8 @@ import { registerEndpointRoutes } from './routes/endpoint-routes.js';
 import { registerPageRoutes } from './routes/page-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerDriftRoutes } from './routes/drift-routes.js';
+import { registerAuthRoutes } from './routes/auth-routes.js';
+import { installAuthHook } from './auth/install-auth-hook.js';
 
 export interface AdminApp {
   fastify: FastifyInstance;
@@ -16,8 +18,12 @@ export interface AdminApp {
   handle(req: IncomingMessage, res: ServerResponse): void;
 }
 
-/** Paths reachable without credentials. Everything else under /admin needs a principal. */
-const PUBLIC = [/^\/landing$/, /^\/admin\/login(\/|$)/, /^\/admin\/assets\//];
+/** Paths reachable without credentials. Everything else, `/` included, needs a principal. */
+const PUBLIC = [/^\/landing$/, /^\/admin\/login(\/|$)/, /^\/admin\/logout$/, /^\/admin\/assets\//];
+/** The OIDC issuer posts its answer here from its own origin (protected by state and nonce). */
+const CROSS_SITE = ['/admin/login/oidc'];
+/** Dashboard pages: a visit without a session redirects to the login page. */
+const PAGE_PATHS = ['/', '/admin/explorer', '/admin/docs'];
 
 function makeValidators() {
   // Bodies are validated strictly (no coercion, no silent removal of unknown fields);
@@ -33,8 +39,8 @@ export async function createAdminApp(deps: AdminDeps): Promise<AdminApp> {
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   // Typed as the default instance: pino's child logger type differs only in generics.
   const fastify = Fastify({
-    loggerInstance: deps.logger.child({ layer: 'admin' }),
-    disableRequestLogging: true,
+    // Request logs are info-level noise for a dashboard polling every few seconds; errors stay.
+    loggerInstance: deps.logger.child({ layer: 'admin' }, { level: 'warn' }),
     bodyLimit: 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -77,18 +83,13 @@ export async function createAdminApp(deps: AdminDeps): Promise<AdminApp> {
       .send(toProblem(new AppError('NOT_FOUND', `No platform route ${request.method} ${request.url.split('?')[0]}`)));
   });
 
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', async (_request, reply) => {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('cache-control', 'no-store');
-    const path = request.url.split('?')[0] ?? '/';
-    if (PUBLIC.some((p) => p.test(path))) return;
-    const principal = await deps.auth.authenticate(request.raw);
-    if (!principal) {
-      void reply.header('www-authenticate', 'Bearer realm="adaptive-mock"');
-      throw new AppError('UNAUTHORIZED', 'Send Authorization: Bearer <admin token>.');
-    }
   });
+  installAuthHook(fastify, deps.auth, { publicPaths: PUBLIC, crossSitePaths: CROSS_SITE, pagePaths: PAGE_PATHS });
 
+  await registerAuthRoutes(fastify, deps);
   await registerPageRoutes(fastify, deps);
   registerConfigRoutes(fastify, deps);
   registerEndpointRoutes(fastify, deps);
