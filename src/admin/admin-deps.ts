@@ -2,6 +2,7 @@ import type { Config } from '../config/load-config.js';
 import type { Logger } from '../logger.js';
 import type { EngineApi } from '../pipeline/engine-api.js';
 import type { RuntimeState, Target } from '../state/runtime-state.js';
+import type { ChaosState } from '../state/chaos-state.js';
 import type { Authenticator } from './auth/authenticator.js';
 
 /** Counters the admin API reports (capture queue, engine). */
@@ -23,4 +24,5 @@ export interface AdminDeps {
   store: { kind: string; location: string };
   counters: () => Counters;
   validateTarget: (input: unknown) => Promise<Target>;
+  chaos: ChaosState;
 }

@@ -9,6 +9,7 @@ import { registerEndpointRoutes } from './routes/endpoint-routes.js';
 import { registerPageRoutes } from './routes/page-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerDriftRoutes } from './routes/drift-routes.js';
+import { registerChaosRoutes } from './routes/chaos-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { installAuthHook } from './auth/install-auth-hook.js';
 
@@ -16,6 +17,8 @@ export interface AdminApp {
   fastify: FastifyInstance;
   /** node:http request handler for requests the front door routed to the platform. */
   handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Every registered method and URL (a test calls each without credentials). */
+  routes: readonly { method: string; url: string }[];
 }
 
 /** Paths reachable without credentials. Everything else, `/` included, needs a principal. */
@@ -51,6 +54,10 @@ export async function createAdminApp(deps: AdminDeps): Promise<AdminApp> {
       return createServer();
     },
   }) as unknown as FastifyInstance;
+  const routes: { method: string; url: string }[] = [];
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   const validators = makeValidators();
   fastify.setValidatorCompiler(({ schema, httpPart }) =>
     (httpPart === 'body' ? validators.body : validators.query).compile(schema),
@@ -95,8 +102,9 @@ export async function createAdminApp(deps: AdminDeps): Promise<AdminApp> {
   registerEndpointRoutes(fastify, deps);
   registerHealthRoutes(fastify, deps);
   registerDriftRoutes(fastify, deps);
+  registerChaosRoutes(fastify, deps);
   await fastify.ready();
   const h = handler;
   if (!h) throw new Error('Fastify did not build its request handler');
-  return { fastify, handle: h };
+  return { fastify, handle: h, routes };
 }

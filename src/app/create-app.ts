@@ -1,10 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
+import type { LookupFunction } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/load-config.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createAdminApp } from '../admin/create-admin-app.js';
 import { generateAdminToken, hashToken } from '../admin/auth/admin-token.js';
-import { createTokenAuthenticator } from '../admin/auth/authenticator.js';
+import { createAuthenticator } from '../admin/auth/authenticator.js';
+import { createAuthProvider } from '../admin/auth/create-auth-provider.js';
+import { createRequestPolicy } from '../admin/auth/create-request-policy.js';
+import { readLocalUsers } from '../admin/auth/local-users.js';
+import { createLiveHub, type LiveHub } from '../live/create-live-hub.js';
 import { createAddressPolicy } from '../net/address-policy.js';
 import { validateTarget, type LookupAll } from '../net/validate-target.js';
 import { CaptureQueue } from '../pipeline/capture-queue.js';
@@ -15,7 +20,14 @@ import { createProxy } from '../proxy/create-proxy.js';
 import { createUpstreamPool } from '../proxy/upstream-pool.js';
 import { RuntimeState, type Mode, type Target } from '../state/runtime-state.js';
 import { ModelSnapshot } from '../state/model-snapshot.js';
+import { ChaosState, type ChaosSettings } from '../state/chaos-state.js';
+import { createRng } from '../core/random.js';
+import { CircuitBreaker } from '../proxy/mock/circuit-breaker.js';
+import { createMockResponder } from '../proxy/mock/create-mock-responder.js';
+import { createChaosStep } from '../proxy/mock/create-chaos-step.js';
 import { readVersion } from './read-version.js';
+import { sanitizeUrl } from '../store/postgres/sanitize-url.js';
+import { followTeamSettings } from './follow-team-settings.js';
 
 export interface AppOptions {
   config: Config;
@@ -23,6 +35,8 @@ export interface AppOptions {
   logDestination?: NodeJS.WritableStream;
   /** Injected resolver (tests never use real DNS). */
   lookupAll?: LookupAll;
+  /** Injected connect-time resolver for upstream connections (DNS-rebinding tests). */
+  lookup?: LookupFunction;
 }
 
 export interface RunningApp {
@@ -37,15 +51,19 @@ export interface RunningApp {
   generatedToken: string | undefined;
   state: RuntimeState;
   snapshot: ModelSnapshot;
+  chaos: ChaosState;
   engine: EngineClient;
   queue: CaptureQueue;
+  /** The live WebSocket stream (/admin/ws): publish entries and health here. */
+  live: LiveHub;
   /** Hands everything captured so far to the engine and waits until it is committed. */
   flush(): Promise<void>;
   stop(): Promise<void>;
 }
 
 function urlFor(host: string, port: number): string {
-  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const shown =
+    host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return `http://${shown}:${port}`;
 }
 
@@ -57,11 +75,27 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   const { config } = options;
   const logger = createLogger(config.logLevel, options.logDestination);
   const instanceId = randomBytes(4).toString('hex');
+  let tokenHash: string | undefined;
+  // Users are read from the store on each login; the store opens after this check.
+  const storedSettings: { read?: () => Promise<Record<string, unknown>> } = {};
+  // Built before anything starts: a provider that would fail open stops the process here.
+  const auth = createAuthenticator({
+    provider: createAuthProvider(config, {
+      tokenHash: () => tokenHash,
+      loadUsers: async () => readLocalUsers((await storedSettings.read?.()) ?? {}),
+      logger: logger.child({ layer: 'auth' }),
+    }),
+    policy: createRequestPolicy(config),
+    sessionTtlMs: config.sessionTtlMinutes * 60_000,
+    rateLimit: { perMinute: config.authRateLimit, burst: config.authRateBurst },
+  });
   const storeFile = resolve(join(config.dataDir, config.db));
   const engine = await startEngine(
     {
-      store:
-        config.store === 'memory'
+      // Team mode: DATABASE_URL selects PostgreSQL over --store.
+      store: config.databaseUrl
+        ? { kind: 'postgres', url: config.databaseUrl, trafficLogLimit: config.trafficLogLimit }
+        : config.store === 'memory'
           ? { kind: 'memory', trafficLogLimit: config.trafficLogLimit }
           : { kind: 'sqlite', file: storeFile, trafficLogLimit: config.trafficLogLimit },
       instanceId,
@@ -71,7 +105,10 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     },
     logger,
   );
-  const store = { kind: config.store, location: config.store === 'memory' ? 'memory' : storeFile };
+  storedSettings.read = () => engine.api.getSettings();
+  const store = config.databaseUrl
+    ? { kind: 'postgres', location: sanitizeUrl(config.databaseUrl) }
+    : { kind: config.store, location: config.store === 'memory' ? 'memory' : storeFile };
   const settings = await engine.api.getSettings();
   const snapshot = new ModelSnapshot(engine.pathState, await engine.api.allEndpoints());
   engine.on('event', (event) => {
@@ -79,8 +116,9 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   });
 
   let generatedToken: string | undefined;
-  let tokenHash: string;
+  // Only the local provider has a generated token; identity providers accept an explicit one.
   if (config.adminToken) tokenHash = hashToken(config.adminToken);
+  else if (config.authProvider !== 'local') tokenHash = undefined;
   else if (typeof settings.adminTokenHash === 'string') tokenHash = settings.adminTokenHash;
   else {
     generatedToken = generateAdminToken();
@@ -107,7 +145,11 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     maxBatch: 500,
     maxPending: 4,
   });
-  const pool = createUpstreamPool({ policy, maxSockets: config.maxSockets });
+  const pool = createUpstreamPool({
+    policy,
+    maxSockets: config.maxSockets,
+    lookup: options.lookup,
+  });
   const state = new RuntimeState({
     target: undefined,
     mode: config.mode ?? (settings.mode === 'mock' ? 'mock' : 'proxy'),
@@ -118,7 +160,31 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
         : config.learning,
   });
 
+  const chaos = new ChaosState(settings.chaos as Partial<ChaosSettings> | undefined);
+  chaos.on('change', (value) => {
+    void engine.api
+      .putSettings({ chaos: value })
+      .catch((error: unknown) => logger.error({ err: error }, 'could not persist chaos settings'));
+  });
+  const chaosRng = createRng(config.chaosSeed ?? randomInt(0, 2 ** 32));
+  const breaker = new CircuitBreaker();
+  const hangMs = config.headersTimeoutMs;
+  const mock = createMockResponder({
+    snapshot,
+    chaos,
+    chaosRng,
+    logger: logger.child({ layer: 'mock' }),
+    mockLatency: config.mockLatency,
+    mockSeed: config.mockSeed,
+    mockStrategy: config.mockStrategy,
+    failoverNonIdempotent: config.failoverNonIdempotent,
+    hangMs,
+  });
   const proxy = createProxy({
+    mock,
+    beforeForward: createChaosStep({ snapshot, chaos, rng: chaosRng, hangMs }),
+    breaker,
+    failoverOn5xx: config.failoverOn5xx,
     state,
     pool,
     logger: logger.child({ layer: 'proxy' }),
@@ -136,15 +202,38 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     config,
     state,
     engine: engine.api,
-    auth: createTokenAuthenticator(() => tokenHash),
+    auth,
     logger,
     version,
     store,
     counters: () => {
       const q = queue.stats();
-      return { queued: q.queued, dropped: q.dropped, enqueued: q.enqueued, pendingBatches: engine.pending() };
+      return {
+        queued: q.queued,
+        dropped: q.dropped,
+        enqueued: q.enqueued,
+        pendingBatches: engine.pending(),
+      };
     },
     validateTarget: checkTarget,
+    chaos,
+  });
+  const live = createLiveHub({
+    logger: logger.child({ layer: 'live' }),
+    authorize: (req) => auth.authorizeUpgrade(req),
+  });
+  // Live stream: this instance's traffic and, in team mode, the other instances' (entry.instance tells which).
+  engine.on('event', (event) => {
+    if (event.type === 'live') live.publishEntries(event.entries);
+    else if (event.type === 'health') live.setHealth(event.health);
+    else if (event.type === 'drift')
+      live.publish({
+        type: 'drift',
+        alertId: event.alertId,
+        endpointId: event.endpointId,
+        summary: event.summary,
+        score: event.score,
+      });
   });
   const frontDoor = createFrontDoor({
     host: config.host,
@@ -152,22 +241,34 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     adminPort: config.adminPort,
     proxy: proxy.handle,
     admin: admin.handle,
-    adminUpgrade: (_req, socket) => socket.destroy(),
+    adminUpgrade: (req, socket, head) => {
+      if ((req.url ?? '').split('?')[0] === '/admin/ws')
+        return live.handleUpgrade(req, socket, head);
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    },
     maxRequestBytes: config.maxRequestBytes,
     clientHeadersTimeoutMs: config.clientHeadersTimeoutMs,
     logger,
   });
   const ports = await frontDoor.listen();
-  listening.push({ host: config.host, port: ports.proxyPort }, { host: config.host, port: ports.adminPort });
+  listening.push(
+    { host: config.host, port: ports.proxyPort },
+    { host: config.host, port: ports.adminPort },
+  );
 
   // The target is validated (SSRF policy, self-loop) now that our own ports are known.
-  const initialTarget = config.target ?? (typeof settings.target === 'string' ? settings.target : undefined);
+  const initialTarget =
+    config.target ?? (typeof settings.target === 'string' ? settings.target : undefined);
   if (initialTarget) {
     try {
       state.target = await checkTarget(initialTarget);
     } catch (error) {
-      logger.error({ target: initialTarget, reason: (error as Error).message }, 'target rejected; proxying is off until a valid one is set');
+      logger.error(
+        { target: initialTarget, reason: (error as Error).message },
+        'target rejected; proxying is off until a valid one is set',
+      );
       if (config.target) {
+        live.close();
         await frontDoor.close(0, () => 0);
         await engine.close();
         throw error;
@@ -181,11 +282,18 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
         ...(values.mode ? { mode: values.mode } : {}),
         ...(values.learning !== undefined ? { learning: values.learning } : {}),
       })
-      .catch((error: unknown) => logger.error({ err: error }, 'could not persist runtime settings'));
+      .catch((error: unknown) =>
+        logger.error({ err: error }, 'could not persist runtime settings'),
+      );
   await persist(state.snapshot());
+  // Team mode: settings changed on another instance are applied here but not persisted again.
+  const team = followTeamSettings({ engine, state, checkTarget, logger });
   state.on('change', (snapshot, key) => {
-    if (key === 'target') pool.retire(snapshot.target);
-    void persist({ [key]: snapshot[key] });
+    if (key === 'target') {
+      pool.retire(snapshot.target);
+      breaker.reset();
+    }
+    if (!team.applying()) void persist({ [key]: snapshot[key] });
   });
 
   let stopping: Promise<void> | undefined;
@@ -200,14 +308,17 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     generatedToken,
     state,
     snapshot,
+    chaos,
     engine,
     queue,
+    live,
     async flush() {
       flusher.drain();
       await engine.flush();
     },
     stop() {
       stopping ??= (async () => {
+        live.close();
         await frontDoor.close(config.drainTimeoutMs, proxy.inFlight);
         flusher.stop();
         flusher.drain();

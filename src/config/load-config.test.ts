@@ -28,6 +28,17 @@ describe('loadConfig', () => {
     }
   });
 
+  // Team mode: the URL is a secret, so the problem must not echo it.
+  it.each([
+    ['postgres://u:hunter2@db/mock', undefined],
+    ['postgresql://db/mock?schema=team', undefined],
+    ['mysql://u:hunter2@db/mock', /must be a postgres:\/\/ URL/],
+  ])('checks DATABASE_URL %s', (url, problem) => {
+    if (!problem) return expect(loadConfig({ env: { DATABASE_URL: url } }).databaseUrl).toBe(url);
+    expect(() => loadConfig({ env: { DATABASE_URL: url } })).toThrow(problem);
+    expect(() => loadConfig({ env: { DATABASE_URL: url } })).not.toThrow(/hunter2/);
+  });
+
   it('rejects an admin port equal to the proxy port', () => {
     expect(() => loadConfig({ env: { PORT: '9000', ADMIN_PORT: '9000' } })).toThrow(/admin-port must differ/);
   });

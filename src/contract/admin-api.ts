@@ -4,6 +4,7 @@ export interface ConfigView {
   target_url: string | null;
   mode: 'proxy' | 'mock';
   learning: boolean;
+  chaos: { active_profile: string; level: number };
   queue: { queued: number; dropped: number; enqueued: number; pending_batches: number; capacity: number };
   store: { kind: string; location: string };
   version: string;

@@ -23,8 +23,19 @@ export interface MockResponder {
   canFailover(ctx: ExchangeContext, error: AppError): boolean;
 }
 
-/** A step before forwarding (chaos): returns true when it took over the exchange. */
-export type PreForwardStep = (ctx: ExchangeContext, control: ControlHeaders) => boolean;
+/** A step before forwarding (chaos): calls `proceed` to forward, or answers itself. */
+export type PreForwardStep = (
+  ctx: ExchangeContext,
+  control: ControlHeaders,
+  proceed: () => void,
+) => void;
+
+/** Tracks backend failures so a dead backend does not cost a connect attempt per request. */
+export interface Breaker {
+  allow(): boolean;
+  success(): void;
+  failure(): void;
+}
 
 export interface ProxyDeps {
   state: RuntimeState;
@@ -41,12 +52,15 @@ export interface ProxyDeps {
   preserveHost: boolean;
   mock?: MockResponder;
   beforeForward?: PreForwardStep;
+  breaker?: Breaker;
+  /** Serve a failover mock when the backend answers 502/503/504. */
+  failoverOn5xx?: boolean;
 }
 
 export interface Proxy {
-  handle(req: IncomingMessage, res: ServerResponse): void;
+  readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Exchanges whose response has not ended yet. */
-  inFlight(): number;
+  readonly inFlight: () => number;
   /** The pseudonym this instance adds to Via (loop detection). */
   readonly via: string;
 }
@@ -68,7 +82,10 @@ function readControl(req: IncomingMessage): ControlHeaders {
 
 /** `..` segments (raw or percent-encoded) could climb out of the target's base path. */
 function escapesBasePath(path: string): boolean {
-  const decoded = path.replace(/%2e/gi, '.').replace(/%2f|%5c/gi, '/').replaceAll('\\', '/');
+  const decoded = path
+    .replace(/%2e/gi, '.')
+    .replace(/%2f|%5c/gi, '/')
+    .replaceAll('\\', '/');
   return decoded.split('/').some((segment) => segment === '..');
 }
 
@@ -109,7 +126,9 @@ export function createProxy(deps: ProxyDeps): Proxy {
 
     const viaHeader = req.headers.via;
     if (viaHeader?.includes(via.slice(4))) {
-      return reject(new AppError('LOOP_DETECTED', 'This request already passed through this proxy.'));
+      return reject(
+        new AppError('LOOP_DETECTED', 'This request already passed through this proxy.'),
+      );
     }
     const control = readControl(req);
     const mockRequested = control.mockEnabled ?? deps.state.mode === 'mock';
@@ -131,29 +150,63 @@ export function createProxy(deps: ProxyDeps): Proxy {
     if (deps.maxRequestBytes > 0 && length > deps.maxRequestBytes) {
       res.shouldKeepAlive = false;
       return reject(
-        new AppError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${deps.maxRequestBytes} bytes.`),
+        new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `Request bodies are limited to ${deps.maxRequestBytes} bytes.`,
+        ),
       );
     }
     if (target.basePath && escapesBasePath(ctx.path)) {
-      return reject(new AppError('BAD_REQUEST', 'Dot segments may not leave the target base path.'));
+      return reject(
+        new AppError('BAD_REQUEST', 'Dot segments may not leave the target base path.'),
+      );
     }
-    if (deps.beforeForward?.(ctx, control)) return;
-    forward(ctx, target, {
-      pool: deps.pool,
-      connectTimeoutMs: deps.connectTimeoutMs,
-      headersTimeoutMs: deps.headersTimeoutMs,
-      bodyTimeoutMs: deps.bodyTimeoutMs,
-      preserveHost: deps.preserveHost,
-      via,
-      logger: deps.logger,
-      onUpstreamFailure: deps.mock
-        ? (c, error) => {
-            if (!deps.mock!.canFailover(c, error)) return false;
-            deps.mock!.serve(c, control, 'failover');
-            return true;
-          }
-        : undefined,
-    });
+    const failover = (c: ExchangeContext, error: AppError): boolean => {
+      if (!deps.mock?.canFailover(c, error)) return false;
+      deps.mock.serve(c, control, 'failover');
+      return true;
+    };
+    const proceed = () => {
+      if (res.destroyed) return;
+      if (deps.breaker && !deps.breaker.allow()) {
+        const error = new AppError(
+          'UPSTREAM_UNREACHABLE',
+          'The backend is failing; the circuit breaker is open.',
+        );
+        ctx.outcome = 'upstream_error';
+        ctx.error = error.detail;
+        req.resume();
+        if (!failover(ctx, error)) {
+          ctx.status = error.status;
+          sendProblem(res, error);
+        }
+        return;
+      }
+      forward(ctx, target, {
+        pool: deps.pool,
+        connectTimeoutMs: deps.connectTimeoutMs,
+        headersTimeoutMs: deps.headersTimeoutMs,
+        bodyTimeoutMs: deps.bodyTimeoutMs,
+        preserveHost: deps.preserveHost,
+        via,
+        logger: deps.logger,
+        onUpstreamFailure: (c, error) => {
+          if (error.code !== 'UPSTREAM_BLOCKED') deps.breaker?.failure();
+          return failover(c, error);
+        },
+        onUpstreamStatus: (c, status) => {
+          deps.breaker?.success();
+          if (!deps.failoverOn5xx || (status !== 502 && status !== 503 && status !== 504))
+            return false;
+          return failover(
+            c,
+            new AppError('UPSTREAM_UNREACHABLE', `The backend answered ${status}.`),
+          );
+        },
+      });
+    };
+    if (deps.beforeForward) deps.beforeForward(ctx, control, proceed);
+    else proceed();
   };
 
   return { handle, inFlight: () => inFlight, via };

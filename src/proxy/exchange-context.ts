@@ -19,7 +19,10 @@ const KEPT_RESPONSE_HEADERS = [
   'x-ratelimit-remaining',
 ];
 
-function pick(headers: Record<string, string | string[] | undefined>, names: string[]): Record<string, string> {
+function pick(
+  headers: Record<string, string | string[] | undefined>,
+  names: string[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of names) {
     const value = headers[name];
@@ -45,6 +48,8 @@ export class ExchangeContext {
   ttfbMs: number | undefined;
   template: string | undefined;
   error: string | undefined;
+  /** Latency added by chaos before forwarding; left out of the measured latency. */
+  injectedDelayMs = 0;
   responseHeaders: Record<string, string | string[] | undefined> = {};
   private finished = false;
 
@@ -83,7 +88,8 @@ export class ExchangeContext {
       status: this.status,
       source: this.source,
       outcome: this.outcome,
-      latencyMs: performance.now() - this.startedHr,
+      latencyMs:
+        performance.now() - this.startedHr - (this.source === 'proxy' ? this.injectedDelayMs : 0),
       requestHeaders: pick(reqHeaders, KEPT_REQUEST_HEADERS),
       responseHeaders: pick(this.responseHeaders, KEPT_RESPONSE_HEADERS),
       learn: this.captureBodies,

@@ -8,6 +8,7 @@ export function configView(deps: AdminDeps) {
     target_url: deps.state.target?.url ?? null,
     mode: deps.state.mode,
     learning: deps.state.learning,
+    chaos: { active_profile: deps.chaos.active, level: deps.chaos.level },
     queue: {
       queued: counters.queued,
       dropped: counters.dropped,

@@ -1,0 +1,46 @@
+import type { EndpointModel, RecordedExample } from '../../core/model/endpoint-model.js';
+import type { Rng } from '../../core/random.js';
+
+/** Weighted draw among the learned 2xx statuses (200 when none was learned). */
+export function pickSuccessStatus(model: EndpointModel, rng: Rng): string {
+  const entries = Object.entries(model.stats.statusCounts)
+    .filter(([status]) => status.startsWith('2') && model.responses[status] !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+  const total = entries.reduce((n, [, c]) => n + c, 0);
+  if (total === 0) return Object.keys(model.responses).find((s) => s.startsWith('2')) ?? '200';
+  let roll = rng.next() * total;
+  for (const [status, count] of entries) {
+    roll -= count;
+    if (roll < 0) return status;
+  }
+  return entries[entries.length - 1]![0];
+}
+
+/** The learned content type of a status (most frequent), JSON when unknown. */
+export function contentTypeOf(model: EndpointModel, status: string): string {
+  const types = Object.entries(model.responses[status]?.contentTypes ?? {}).sort(
+    (a, b) => b[1] - a[1],
+  );
+  return types[0]?.[0] ?? 'application/json';
+}
+
+/**
+ * A recorded example for replay: the one recorded for this exact request first, then one
+ * with the same path, then (unless `exactOnly`) any example of the status.
+ */
+export function findExample(
+  model: EndpointModel,
+  status: string,
+  path: string,
+  query: string,
+  exactOnly: boolean,
+  rng: Rng,
+): RecordedExample | undefined {
+  const examples = model.examples[status] ?? [];
+  const exact = examples.filter((e) => e.path === path && e.query === query);
+  if (exact.length) return exact[exact.length - 1];
+  const samePath = examples.filter((e) => e.path === path);
+  if (samePath.length) return samePath[samePath.length - 1];
+  if (exactOnly || examples.length === 0) return undefined;
+  return examples[Math.floor(rng.next() * examples.length)];
+}

@@ -1,0 +1,276 @@
+import { randomInt } from 'node:crypto';
+import { decideChaos } from '../../core/chaos/decide-chaos.js';
+import { corruptBody, CORRUPT_CONTENT_TYPE } from '../../core/chaos/corrupt-body.js';
+import type { ChaosDecision } from '../../core/chaos/chaos-profile.js';
+import type { EndpointModel } from '../../core/model/endpoint-model.js';
+import { quantileOf } from '../../core/model/quantile-of.js';
+import { generateBody } from '../../core/mock/generate-body.js';
+import { createRng, hashString, type Rng } from '../../core/random.js';
+import { fromJsonSchema } from '../../core/schema/from-json-schema.js';
+import type { SchemaNode } from '../../core/schema/schema-node.js';
+import { AppError, PROBLEM_CONTENT_TYPE, toProblem } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { ChaosState } from '../../state/chaos-state.js';
+import type { ModelSnapshot } from '../../state/model-snapshot.js';
+import type { ControlHeaders, MockResponder } from '../create-proxy.js';
+import type { ExchangeContext } from '../exchange-context.js';
+import { sendProblem } from '../send-problem.js';
+import { contentTypeOf, findExample, pickSuccessStatus } from './choose-response.js';
+import { readBody } from './read-body.js';
+import { sendBody } from './send-body.js';
+
+export interface MockResponderOptions {
+  snapshot: ModelSnapshot;
+  chaos: ChaosState;
+  chaosRng: Rng;
+  logger: Logger;
+  mockLatency: string;
+  mockSeed: number | undefined;
+  mockStrategy: 'generate' | 'replay' | 'hybrid';
+  failoverNonIdempotent: boolean;
+  /** Longest a hung (chaos) request is held before the connection is dropped. */
+  hangMs: number;
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
+const MOCK_BODY_LIMIT = 1024 * 1024;
+const MAX_MOCK_LATENCY_MS = 30_000;
+
+/** The schema a mock of this status follows: a manual override wins over learned evidence. */
+function schemaFor(model: EndpointModel, status: string): SchemaNode | undefined {
+  const override = model.overrides.find(
+    (o) => o.target === 'response' && (o.status ?? '200') === status,
+  );
+  if (override) return fromJsonSchema(override.jsonSchema);
+  return model.responses[status]?.schema;
+}
+
+function latencyOf(model: EndpointModel, setting: string, rng: Rng): number {
+  if (setting === 'off') return 0;
+  if (setting !== 'learned') return Number(setting);
+  if (model.stats.latencySketch.count === 0) return 0;
+  return Math.min(
+    MAX_MOCK_LATENCY_MS,
+    Math.max(0, quantileOf(model.stats.latencySketch, rng.next())),
+  );
+}
+
+function parseJson(body: Buffer | undefined): unknown {
+  if (!body || body.length === 0) return undefined;
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sends an injected chaos fault; returns true when it took the exchange over. */
+export function applyFault(
+  ctx: ExchangeContext,
+  decision: ChaosDecision,
+  model: EndpointModel | undefined,
+  rng: Rng,
+  hangMs: number,
+): boolean {
+  const fault = decision.fault;
+  if (!fault) return false;
+  ctx.source = 'chaos';
+  switch (fault.kind) {
+    case 'reset':
+      ctx.outcome = 'upstream_error';
+      ctx.error = 'chaos: connection reset';
+      ctx.res.destroy();
+      return true;
+    case 'hang': {
+      ctx.error = 'chaos: request held until timeout';
+      const timer = setTimeout(() => ctx.res.destroy(), hangMs);
+      ctx.res.once('close', () => clearTimeout(timer));
+      return true;
+    }
+    case 'corrupt':
+      sendBody(ctx, 200, CORRUPT_CONTENT_TYPE, corruptBody(rng));
+      return true;
+    case 'error': {
+      const status = String(fault.status);
+      const schema = model ? schemaFor(model, status) : undefined;
+      if (schema && model) {
+        const body = generateBody(schema, {
+          seed: Math.floor(rng.next() * 2 ** 32),
+          now: Date.now(),
+          pathParams: {},
+          template: model.template,
+        });
+        sendBody(ctx, fault.status, contentTypeOf(model, status), JSON.stringify(body));
+      } else {
+        const problem = {
+          ...toProblem(new AppError('INTERNAL', 'Injected by the chaos engine.')),
+          status: fault.status,
+          title: 'Chaos injected failure',
+        };
+        sendBody(ctx, fault.status, PROBLEM_CONTENT_TYPE, JSON.stringify(problem));
+      }
+      return true;
+    }
+  }
+}
+
+/** Decides chaos for one request (X-Chaos-Level overrides the global slider for it). */
+export function decideFor(
+  chaos: ChaosState,
+  ctx: ExchangeContext,
+  control: ControlHeaders,
+  endpointId: number | undefined,
+  rng: Rng,
+): ChaosDecision {
+  const endpoint = endpointId === undefined ? undefined : chaos.endpoints.get(endpointId);
+  return decideChaos({
+    profile: chaos.activeProfile(),
+    level: Math.min(100, control.chaosLevel ?? chaos.level),
+    ...(endpoint ? { endpoint } : {}),
+    method: ctx.req.method ?? 'GET',
+    rng,
+  });
+}
+
+/**
+ * Serves exchanges from the learned model: mock mode, X-Mock-Enabled, and failover when the
+ * backend fails. Reads only the in-memory snapshot; never touches the backend or the store.
+ */
+export function createMockResponder(options: MockResponderOptions): MockResponder {
+  const { snapshot, chaos } = options;
+
+  const respond = (
+    ctx: ExchangeContext,
+    control: ControlHeaders,
+    failover: boolean,
+    requestBody: unknown,
+  ) => {
+    const method = ctx.req.method ?? 'GET';
+    const match = snapshot.match(method, ctx.path);
+    const model = match.endpoint?.model;
+    if (!model) {
+      if (failover) return false;
+      ctx.status = 404;
+      sendProblem(
+        ctx.res,
+        new AppError('MOCK_NOT_LEARNED', `Nothing was learned for ${method} ${ctx.path} yet.`, {
+          closest: snapshot.closest(method, ctx.path),
+        }),
+        { 'x-mock-source': ctx.source },
+      );
+      return true;
+    }
+    ctx.template = match.template;
+    const seedBase = control.mockSeed ?? options.mockSeed;
+    const seed =
+      seedBase === undefined
+        ? randomInt(0, 2 ** 32)
+        : hashString(
+            `${method} ${ctx.req.url ?? ''}\u0000${JSON.stringify(requestBody ?? null)}`,
+            seedBase >>> 0,
+          );
+    const rng = createRng(seed);
+    const requested = control.mockStatus !== undefined ? String(control.mockStatus) : undefined;
+    const status = requested ?? pickSuccessStatus(model, rng);
+    const schema = schemaFor(model, status);
+    const statusCode = Number(status);
+    if (requested && !schema && !model.examples[status]?.length) {
+      const problem = {
+        ...toProblem(
+          new AppError(
+            'INTERNAL',
+            `No ${status} response was learned for this endpoint; this body is a placeholder.`,
+          ),
+        ),
+        status: statusCode,
+        title: 'Mocked status',
+      };
+      sendBody(ctx, statusCode, PROBLEM_CONTENT_TYPE, JSON.stringify(problem));
+      return true;
+    }
+    const strategy = options.mockStrategy;
+    const example =
+      strategy === 'generate'
+        ? undefined
+        : findExample(model, status, ctx.path, ctx.query, strategy === 'hybrid', rng);
+    const contentType = example?.contentType || contentTypeOf(model, status);
+    let body: string;
+    if (example && (example.responseBody !== undefined || example.responseText !== undefined)) {
+      body =
+        example.responseBody !== undefined
+          ? JSON.stringify(example.responseBody)
+          : (example.responseText ?? '');
+    } else if (schema || contentType.includes('json')) {
+      body = JSON.stringify(
+        generateBody(schema, {
+          seed,
+          now: Date.now(),
+          pathParams: match.params,
+          requestBody,
+          template: match.template,
+        }),
+      );
+    } else {
+      body = '';
+    }
+    const delay = failover ? 0 : latencyOf(model, options.mockLatency, rng);
+    const send = () => sendBody(ctx, statusCode, contentType, body);
+    if (delay > 0) {
+      const timer = setTimeout(send, delay);
+      ctx.res.once('close', () => clearTimeout(timer));
+    } else send();
+    return true;
+  };
+
+  return {
+    serve(ctx, control, reason) {
+      const failover = reason === 'failover';
+      ctx.source = failover ? 'failover' : 'mock';
+      if (failover) {
+        if (!respond(ctx, control, true, undefined)) {
+          sendProblem(
+            ctx.res,
+            new AppError(
+              'UPSTREAM_UNREACHABLE',
+              `${ctx.error ?? 'The backend failed'} No learned endpoint matches, so no failover mock could be served.`,
+            ),
+          );
+        }
+        return;
+      }
+      const match = snapshot.match(ctx.req.method ?? 'GET', ctx.path);
+      const decision = decideFor(chaos, ctx, control, match.endpoint?.id, options.chaosRng);
+      const run = () => {
+        if (applyFault(ctx, decision, match.endpoint?.model, options.chaosRng, options.hangMs))
+          return;
+        readBody(ctx.req, MOCK_BODY_LIMIT)
+          .then((body) => {
+            if (body === undefined) {
+              ctx.status = 413;
+              sendProblem(
+                ctx.res,
+                new AppError('PAYLOAD_TOO_LARGE', 'Mock mode parses request bodies up to 1 MiB.'),
+              );
+              return;
+            }
+            ctx.requestTap.onData(body);
+            respond(ctx, control, false, parseJson(body));
+          })
+          .catch((error: unknown) => {
+            options.logger.warn({ err: error }, 'mock request body failed');
+            ctx.res.destroy();
+          });
+      };
+      if (decision.addedLatencyMs > 0) {
+        const timer = setTimeout(run, decision.addedLatencyMs);
+        ctx.res.once('close', () => clearTimeout(timer));
+      } else run();
+    },
+    canFailover(ctx, error) {
+      if (ctx.res.headersSent) return false;
+      if (error.code === 'UPSTREAM_BLOCKED') return false;
+      const method = ctx.req.method ?? 'GET';
+      return IDEMPOTENT.has(method) || options.failoverNonIdempotent;
+    },
+  };
+}
