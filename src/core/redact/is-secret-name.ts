@@ -113,6 +113,19 @@ function secretTermAt(words: readonly string[], i: number): number {
  * no descriptor word (type, count, expires, hint, …) follows the last such term.
  */
 export function isSecretName(name: string): boolean {
+  // JSON keys repeat across every body of an API, so verdicts are memoised (bounded).
+  const known = verdicts.get(name);
+  if (known !== undefined) return known;
+  const verdict = judge(name);
+  if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
+  verdicts.set(name, verdict);
+  return verdict;
+}
+
+const VERDICT_CACHE_LIMIT = 4096;
+const verdicts = new Map<string, boolean>();
+
+function judge(name: string): boolean {
   if (!CANDIDATE.test(name)) return false;
   const words = tokenizeName(name);
   let afterLastTerm = -1;
