@@ -12,6 +12,7 @@ import { registerDriftRoutes } from './routes/drift-routes.js';
 import { registerChaosRoutes } from './routes/chaos-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { installAuthHook } from './auth/install-auth-hook.js';
+import fastifySwagger from '@fastify/swagger';
 
 export interface AdminApp {
   fastify: FastifyInstance;
@@ -96,6 +97,24 @@ export async function createAdminApp(deps: AdminDeps): Promise<AdminApp> {
   });
   installAuthHook(fastify, deps.auth, { publicPaths: PUBLIC, crossSitePaths: CROSS_SITE, pagePaths: PAGE_PATHS });
 
+  // Registered before the routes: it collects their schemas into the admin API's OpenAPI document.
+  await fastify.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Adaptive Mock admin API',
+        version: deps.version,
+        description: 'Control the proxy, read what it learned, and manage chaos, drift alerts and exports.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: '__am_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
   await registerAuthRoutes(fastify, deps);
   await registerPageRoutes(fastify, deps);
   registerConfigRoutes(fastify, deps);
@@ -103,6 +122,7 @@ export async function createAdminApp(deps: AdminDeps): Promise<AdminApp> {
   registerHealthRoutes(fastify, deps);
   registerDriftRoutes(fastify, deps);
   registerChaosRoutes(fastify, deps);
+  fastify.get('/admin/openapi.json', { schema: { hide: true } }, () => fastify.swagger());
   await fastify.ready();
   const h = handler;
   if (!h) throw new Error('Fastify did not build its request handler');
