@@ -10,6 +10,7 @@ import { registerPageRoutes } from './routes/page-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerDriftRoutes } from './routes/drift-routes.js';
 import { registerChaosRoutes } from './routes/chaos-routes.js';
+import { registerExportRoutes } from './routes/export-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { installAuthHook } from './auth/install-auth-hook.js';
 import fastifySwagger from '@fastify/swagger';
@@ -122,6 +123,7 @@ export async function createAdminApp(deps: AdminDeps): Promise<AdminApp> {
   registerHealthRoutes(fastify, deps);
   registerDriftRoutes(fastify, deps);
   registerChaosRoutes(fastify, deps);
+  registerExportRoutes(fastify, deps);
   fastify.get('/admin/openapi.json', { schema: { hide: true } }, () => fastify.swagger());
   await fastify.ready();
   const h = handler;

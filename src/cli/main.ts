@@ -4,6 +4,7 @@ import { ConfigError } from '../config/load-config.js';
 import { readVersion } from '../app/read-version.js';
 import { runStart } from './commands/start-command.js';
 import { runResetToken } from './commands/reset-token-command.js';
+import { runExport } from './commands/export-command.js';
 import { addConfigFlags, flagValues } from './option-flags.js';
 
 const program = new Command('adaptive-mock')
@@ -19,6 +20,16 @@ addConfigFlags(
 addConfigFlags(
   program.command('reset-token').description('Generate a new admin token, print it once, and store its hash.'),
 ).action(async (opts: Record<string, unknown>) => runResetToken(flagValues(opts)));
+
+addConfigFlags(
+  program
+    .command('export')
+    .description('Export the learned API as types or OpenAPI, read straight from the store (no server needed).')
+    .requiredOption('--format <format>', 'typescript, pydantic, jsonschema, zod or openapi')
+    .option('--out <file>', 'write to this file instead of stdout'),
+).action(async (opts: Record<string, unknown>) =>
+  runExport(flagValues(opts), { format: String(opts.format), ...(typeof opts.out === 'string' ? { out: opts.out } : {}) }),
+);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {

@@ -1,6 +1,12 @@
 import { createApp } from '../../app/create-app.js';
 import { loadConfig } from '../../config/load-config.js';
 
+function storeLine(store: { kind: string; location: string }): string {
+  if (store.kind === 'memory') return 'memory (nothing is kept after exit)';
+  // Team mode: the location is already sanitised (a PostgreSQL URL never shows its password).
+  return store.kind === 'postgres' ? `PostgreSQL ${store.location} (team mode)` : `SQLite ${store.location}`;
+}
+
 /** Prints the start-up banner: a few readable lines a developer can act on. */
 function banner(app: Awaited<ReturnType<typeof createApp>>): string {
   const lines = [
@@ -11,7 +17,7 @@ function banner(app: Awaited<ReturnType<typeof createApp>>): string {
     `  Dashboard  ${app.adminUrl}/`,
     `  Target     ${app.state.target?.url ?? 'none yet — set one in the dashboard or with --target'}`,
     `  Mode       ${app.state.mode}, learning ${app.state.learning ? 'on' : 'off'}`,
-    `  Store      ${app.store.kind === 'memory' ? 'memory (nothing is kept after exit)' : `SQLite ${app.store.location}`}`,
+    `  Store      ${storeLine(app.store)}`,
   ];
   if (app.generatedToken) {
     lines.push(
