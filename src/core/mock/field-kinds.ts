@@ -1,0 +1,83 @@
+/**
+ * Semantic kinds a field name can reveal. A kind only picks a realistic value inside the
+ * learned type and format (see generate-scalar.ts); it never changes the type.
+ */
+export const FIELD_KINDS = [
+  'id',
+  'uuid',
+  'email',
+  'phone',
+  'firstName',
+  'lastName',
+  'fullName',
+  'username',
+  'company',
+  'jobTitle',
+  'imageUrl',
+  'url',
+  'domain',
+  'createdDate',
+  'updatedDate',
+  'expiryDate',
+  'birthDate',
+  'date',
+  'price',
+  'currency',
+  'count',
+  'age',
+  'year',
+  'rating',
+  'percentage',
+  'duration',
+  'fileSize',
+  'port',
+  'latitude',
+  'longitude',
+  'title',
+  'description',
+  'text',
+  'word',
+  'tag',
+  'status',
+  'slug',
+  'flagTrue',
+  'flagFalse',
+  'address',
+  'city',
+  'state',
+  'country',
+  'countryCode',
+  'zipCode',
+  'token',
+  'hash',
+  'color',
+  'ipv4',
+  'ipv6',
+  'macAddress',
+  'userAgent',
+  'locale',
+  'language',
+  'timezone',
+  'mimeType',
+  'fileName',
+  'filePath',
+  'version',
+  'sku',
+  'iban',
+  'accountNumber',
+  'productName',
+] as const;
+
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+/**
+ * Kinds whose value is a point in time. Their generators return an ISO 8601 string; the
+ * learned type then decides the representation (date-time, date, epoch seconds or ms).
+ */
+export const DATE_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>([
+  'createdDate',
+  'updatedDate',
+  'expiryDate',
+  'birthDate',
+  'date',
+]);
