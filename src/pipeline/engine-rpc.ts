@@ -1,6 +1,7 @@
 import type { EndpointModel } from '../core/model/endpoint-model.js';
 import { createEndpointModel } from '../core/model/create-endpoint-model.js';
 import { observeExchange } from '../core/model/observe-exchange.js';
+import { mergeEndpointModel } from '../core/model/merge-endpoint-model.js';
 import type { PathLearner } from '../core/paths/create-path-learner.js';
 import { AppError } from '../errors.js';
 import type { Store, StoredEndpoint } from '../store/store.js';
@@ -74,8 +75,9 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
       }
       const template = learner.observe(method, raw).template;
       const existing = deps.models.get(key(method, template));
-      const model: EndpointModel = existing?.model ?? createEndpointModel(method, template, true);
-      model.manual = true;
+      // Learn into a fresh model, then merge: stored models come from JSON and must not be
+      // observed into directly (a learned `__proto__` key would hit a real prototype).
+      const model: EndpointModel = createEndpointModel(method, template, true);
       const body = (value: unknown) => (value === undefined ? {} : { json: value });
       const response = body(input.responseBody);
       const request = body(input.requestBody);
@@ -104,7 +106,8 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
         },
         deps.now(),
       );
-      const saved = await deps.store.putEndpoint(method, template, model);
+      const merged = existing ? { ...mergeEndpointModel(existing.model, model), manual: true } : model;
+      const saved = await deps.store.putEndpoint(method, template, merged);
       deps.models.set(key(method, template), saved);
       await deps.store.writeSettings({ pathLearner: deps.getLearner().toJSON() });
       publish([saved]);
@@ -139,7 +142,8 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
     },
     getPathRules: () => Promise.resolve(deps.getLearner().rules()),
     listTraffic: (query) => deps.store.listTraffic(query),
-    stats: () => Promise.resolve({ ...deps.stats }),
+    // Team mode: a networked store reports an unreachable database or a lost change feed.
+    stats: () => Promise.resolve({ ...deps.stats, degraded: deps.store.status?.().degraded ?? deps.stats.degraded }),
     health() {
       const now = deps.now();
       const endpoints = [...deps.models.values()].map((e) => ({

@@ -23,5 +23,7 @@ export function enumValues(node: SchemaNode): (string | number)[] | undefined {
   if (keys.length < 2 || keys.length > ENUM_MAX_DISTINCT) return undefined;
   if (samples < ENUM_MIN_SAMPLES) return undefined;
   if (samples / keys.length < ENUM_MIN_SAMPLES_PER_VALUE) return undefined;
-  return keys.map((k) => JSON.parse(k) as string | number).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return keys
+    .map((k) => JSON.parse(k) as string | number)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

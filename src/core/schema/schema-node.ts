@@ -74,6 +74,11 @@ export interface SchemaNode {
 
 /** Distinct scalar values tracked per node before giving up on an enum. */
 export const ENUM_TRACK_LIMIT = 20;
+/**
+ * Strings longer than this (UTF-16 code units) are free text, never enum members: seeing
+ * one sets `values` to null, which also keeps long texts out of memory.
+ */
+export const ENUM_VALUE_MAX_LENGTH = 64;
 /** Properties per object node before it collapses to a map (additionalProperties). */
 export const MAX_PROPERTIES = 256;
 /** Nesting depth learned; deeper values only count by kind. */
