@@ -51,7 +51,13 @@ function exchange(i: number, body: Buffer, path: string): Exchange {
     requestSize: 0,
     responseSize: body.length,
     learn: true,
-    responseBody: { contentType: 'application/json', encoding: '', bytes: new Uint8Array(body), size: body.length, truncated: false },
+    responseBody: {
+      contentType: 'application/json',
+      encoding: '',
+      bytes: new Uint8Array(body),
+      size: body.length,
+      truncated: false,
+    },
   };
 }
 
@@ -76,7 +82,12 @@ function memoryPerThousand(): number {
   const models: EndpointModel[] = [];
   for (let e = 0; e < 1000; e++) {
     const model = createEndpointModel('GET', `/resource${e}/{id}`);
-    for (let i = 0; i < 20; i++) observeExchange(model, toObservation(prepareExchange(exchange(i, body, `/resource${e}/${i}`), 1 << 20)), 1_780_000_000_000 + i);
+    for (let i = 0; i < 20; i++)
+      observeExchange(
+        model,
+        toObservation(prepareExchange(exchange(i, body, `/resource${e}/${i}`), 1 << 20)),
+        1_780_000_000_000 + i,
+      );
     models.push(model);
   }
   (globalThis as { gc?: () => void }).gc?.();
@@ -91,6 +102,10 @@ for (const [label, size, count] of [
 ] as const) {
   rate(size, Math.min(count, 2000)); // warm-up
   const results = Array.from({ length: rounds }, () => rate(size, count));
-  console.log(`${label} JSON: ${median(results).toFixed(0)} exchanges/s (median of ${rounds}; rounds: ${results.map((r) => r.toFixed(0)).join(', ')})`);
+  console.log(
+    `${label} JSON: ${median(results).toFixed(0)} exchanges/s (median of ${rounds}; rounds: ${results.map((r) => r.toFixed(0)).join(', ')})`,
+  );
 }
-console.log(`memory for 1,000 learned endpoints (20 exchanges each): ${(memoryPerThousand() / 1024 / 1024).toFixed(1)} MiB of heap`);
+console.log(
+  `memory for 1,000 learned endpoints (20 exchanges each): ${(memoryPerThousand() / 1024 / 1024).toFixed(1)} MiB of heap`,
+);

@@ -1,5 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
-import { distRoot, freePortBase, hasWrk, median, startNode, startProxy, wrk } from './lib/processes.js';
+import {
+  distRoot,
+  freePortBase,
+  hasWrk,
+  median,
+  startNode,
+  startProxy,
+  wrk,
+} from './lib/processes.js';
 
 /**
  * bench/proxy-overhead: the same bounded wrk load direct to a ~1 KB JSON backend and through
@@ -21,21 +29,35 @@ async function main(): Promise<void> {
     const direct = `http://127.0.0.1:${backend.line}/items`;
     const base = freePortBase();
     children.push(await startProxy(`http://127.0.0.1:${backend.line}`, base));
-    children.push(await startProxy(`http://127.0.0.1:${backend.line}`, base + 1, { LEARNING: 'false' }));
+    children.push(
+      await startProxy(`http://127.0.0.1:${backend.line}`, base + 1, { LEARNING: 'false' }),
+    );
     const learningOn = `http://127.0.0.1:${base}/items`;
     const learningOff = `http://127.0.0.1:${base + 1}/items`;
     // Warm up connections, the JIT and the learned endpoint.
     for (const url of [direct, learningOn, learningOff]) wrk(url, 2);
     const rows: { direct: number; on: number; off: number }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      const row = { direct: wrk(direct, SECONDS), on: wrk(learningOn, SECONDS), off: wrk(learningOff, SECONDS) };
+      const row = {
+        direct: wrk(direct, SECONDS),
+        on: wrk(learningOn, SECONDS),
+        off: wrk(learningOff, SECONDS),
+      };
       rows.push(row);
       console.log(
         `round ${round}: direct ${row.direct.toFixed(0)} req/s, proxy+learning ${row.on.toFixed(0)} (${(row.on / row.direct).toFixed(2)}×), proxy no learning ${row.off.toFixed(0)} (${(row.off / row.direct).toFixed(2)}×)`,
       );
     }
     const fixed = async (url: string) =>
-      JSON.parse((await startNode(new URL('bench/lib/fixed-rate.js', distRoot), [url, '1000', String(SECONDS)])).line) as {
+      JSON.parse(
+        (
+          await startNode(new URL('bench/lib/fixed-rate.js', distRoot), [
+            url,
+            '1000',
+            String(SECONDS),
+          ])
+        ).line,
+      ) as {
         p50: number;
         p99: number;
         errors: number;
@@ -45,16 +67,24 @@ async function main(): Promise<void> {
       const d = await fixed(direct);
       const p = await fixed(learningOn);
       latencyRows.push({ p50: p.p50 - d.p50, p99: p.p99 - d.p99 });
-      console.log(`round ${round} @1000 req/s: direct p50 ${d.p50.toFixed(2)} p99 ${d.p99.toFixed(2)} ms; proxy p50 ${p.p50.toFixed(2)} p99 ${p.p99.toFixed(2)} ms`);
+      console.log(
+        `round ${round} @1000 req/s: direct p50 ${d.p50.toFixed(2)} p99 ${d.p99.toFixed(2)} ms; proxy p50 ${p.p50.toFixed(2)} p99 ${p.p99.toFixed(2)} ms`,
+      );
     }
     const ratioOn = median(rows.map((r) => r.on / r.direct));
     const ratioOff = median(rows.map((r) => r.off / r.direct));
     console.log('\nmedian of', ROUNDS, 'interleaved rounds:');
     console.log(`  direct                  ${median(rows.map((r) => r.direct)).toFixed(0)} req/s`);
-    console.log(`  proxy, learning on      ${median(rows.map((r) => r.on)).toFixed(0)} req/s  ratio ${ratioOn.toFixed(3)}×`);
-    console.log(`  proxy, learning off     ${median(rows.map((r) => r.off)).toFixed(0)} req/s  ratio ${ratioOff.toFixed(3)}×`);
+    console.log(
+      `  proxy, learning on      ${median(rows.map((r) => r.on)).toFixed(0)} req/s  ratio ${ratioOn.toFixed(3)}×`,
+    );
+    console.log(
+      `  proxy, learning off     ${median(rows.map((r) => r.off)).toFixed(0)} req/s  ratio ${ratioOff.toFixed(3)}×`,
+    );
     console.log(`  learning on / off       ${median(rows.map((r) => r.on / r.off)).toFixed(3)}`);
-    console.log(`  added latency @1000 req/s: p50 ${median(latencyRows.map((r) => r.p50)).toFixed(2)} ms, p99 ${median(latencyRows.map((r) => r.p99)).toFixed(2)} ms`);
+    console.log(
+      `  added latency @1000 req/s: p50 ${median(latencyRows.map((r) => r.p50)).toFixed(2)} ms, p99 ${median(latencyRows.map((r) => r.p99)).toFixed(2)} ms`,
+    );
   } finally {
     for (const child of children) child.kill('SIGTERM');
   }

@@ -16,10 +16,13 @@ const start = performance.now();
 
 function fire(): void {
   const t0 = performance.now();
-  const req = request({ host: target.hostname, port: target.port, path: target.pathname, agent }, (res) => {
-    res.resume();
-    res.on('end', () => latencies.push(performance.now() - t0));
-  });
+  const req = request(
+    { host: target.hostname, port: target.port, path: target.pathname, agent },
+    (res) => {
+      res.resume();
+      res.on('end', () => latencies.push(performance.now() - t0));
+    },
+  );
   req.on('error', () => errors++);
   req.end();
 }
@@ -34,8 +37,11 @@ const timer = setInterval(() => {
     clearInterval(timer);
     setTimeout(() => {
       latencies.sort((a, b) => a - b);
-      const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-      process.stdout.write(`${JSON.stringify({ count: latencies.length, errors, p50: q(0.5), p99: q(0.99) })}\n`);
+      const q = (p: number) =>
+        latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+      process.stdout.write(
+        `${JSON.stringify({ count: latencies.length, errors, p50: q(0.5), p99: q(0.99) })}\n`,
+      );
       agent.destroy();
     }, 1000);
   }

@@ -6,14 +6,18 @@ import { join } from 'node:path';
 export const distRoot = new URL('../../', import.meta.url);
 
 /** Starts a node script and resolves with the first line it prints (a port, usually). */
-export function startNode(script: URL, args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; line: string }> {
+export function startNode(
+  script: URL,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; line: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script.pathname, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const newline = out.indexOf('\n');
       if (newline !== -1) resolve({ child, line: out.slice(0, newline).trim() });
@@ -23,16 +27,34 @@ export function startNode(script: URL, args: string[], env: Record<string, strin
 }
 
 /** Starts the built CLI on a free port and resolves once it prints its banner. */
-export async function startProxy(target: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+export async function startProxy(
+  target: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<ChildProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'am-bench-'));
   const child = spawn(
     process.execPath,
-    [new URL('src/cli/main.js', distRoot).pathname, 'start', '--target', target, '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn'],
-    { env: { ...process.env, ADMIN_TOKEN: 'bench-token-0123456789', ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
+    [
+      new URL('src/cli/main.js', distRoot).pathname,
+      'start',
+      '--target',
+      target,
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+      '--log-level',
+      'warn',
+    ],
+    {
+      env: { ...process.env, ADMIN_TOKEN: 'bench-token-0123456789', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
   await new Promise<void>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('Adaptive Mock is running')) resolve();
     });
@@ -43,7 +65,10 @@ export async function startProxy(target: string, port: number, env: Record<strin
 
 /** Runs wrk (bounded: -d seconds) and returns requests per second. */
 export function wrk(url: string, seconds: number, connections = 50): number {
-  const result = spawnSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, url], { encoding: 'utf8', timeout: (seconds + 20) * 1000 });
+  const result = spawnSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, url], {
+    encoding: 'utf8',
+    timeout: (seconds + 20) * 1000,
+  });
   const match = /Requests\/sec:\s+([\d.]+)/.exec(result.stdout ?? '');
   if (!match) throw new Error(`wrk failed: ${result.stderr || result.stdout}`);
   return Number(match[1]);

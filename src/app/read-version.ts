@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 /** The package version (dist/src/app/ → package.json three levels up). */
 export function readVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
+    ) as {
       version?: string;
     };
     return pkg.version ?? '0.0.0';

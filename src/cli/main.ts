@@ -8,7 +8,9 @@ import { runExport } from './commands/export-command.js';
 import { addConfigFlags, flagValues } from './option-flags.js';
 
 const program = new Command('adaptive-mock')
-  .description("Your API's digital twin: proxy a backend, learn its API from live traffic, serve realistic mocks.")
+  .description(
+    "Your API's digital twin: proxy a backend, learn its API from live traffic, serve realistic mocks.",
+  )
   .version(readVersion());
 
 addConfigFlags(
@@ -18,17 +20,24 @@ addConfigFlags(
 ).action(async (opts: Record<string, unknown>) => runStart(flagValues(opts)));
 
 addConfigFlags(
-  program.command('reset-token').description('Generate a new admin token, print it once, and store its hash.'),
+  program
+    .command('reset-token')
+    .description('Generate a new admin token, print it once, and store its hash.'),
 ).action(async (opts: Record<string, unknown>) => runResetToken(flagValues(opts)));
 
 addConfigFlags(
   program
     .command('export')
-    .description('Export the learned API as types or OpenAPI, read straight from the store (no server needed).')
+    .description(
+      'Export the learned API as types or OpenAPI, read straight from the store (no server needed).',
+    )
     .requiredOption('--format <format>', 'typescript, pydantic, jsonschema, zod or openapi')
     .option('--out <file>', 'write to this file instead of stdout'),
 ).action(async (opts: Record<string, unknown>) =>
-  runExport(flagValues(opts), { format: String(opts.format), ...(typeof opts.out === 'string' ? { out: opts.out } : {}) }),
+  runExport(flagValues(opts), {
+    format: String(opts.format),
+    ...(typeof opts.out === 'string' ? { out: opts.out } : {}),
+  }),
 );
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -12,7 +12,7 @@ export function addConfigFlags(command: Command): Command {
       command.addOption(new Option(`--no-${spec.flag}`, `Turn off --${spec.flag}`).hideHelp());
     } else {
       const option = new Option(`--${spec.flag} <value>`, help);
-      if (spec.values) option.choices(spec.values as string[]);
+      if (spec.values) option.choices(spec.values);
       command.addOption(option);
     }
   }
@@ -20,14 +20,15 @@ export function addConfigFlags(command: Command): Command {
 }
 
 /** Maps commander's camel-cased option values back to config keys. */
-export function flagValues(opts: Record<string, unknown>): Record<string, string | boolean | undefined> {
+export function flagValues(
+  opts: Record<string, unknown>,
+): Record<string, string | boolean | undefined> {
   const out: Record<string, string | boolean | undefined> = {};
   for (const spec of OPTIONS as readonly OptionSpec[]) {
     if (!spec.flag) continue;
     const camel = spec.flag.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
     const value = opts[camel];
-    if (value === undefined) continue;
-    out[spec.key] = value === true ? true : value === false ? false : String(value);
+    if (typeof value === 'boolean' || typeof value === 'string') out[spec.key] = value;
   }
   return out;
 }

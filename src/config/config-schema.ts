@@ -279,7 +279,7 @@ export const OPTIONS = [
     flag: 'mock-latency',
     kind: 'string',
     default: 'learned',
-    doc: 'Latency of mock responses: `learned` (drawn from the endpoint\'s learned distribution), `off`, or a fixed number of milliseconds. Failover answers never wait.',
+    doc: "Latency of mock responses: `learned` (drawn from the endpoint's learned distribution), `off`, or a fixed number of milliseconds. Failover answers never wait.",
     group: 'Mock',
   },
   {
@@ -368,7 +368,7 @@ export const OPTIONS = [
     key: 'firebaseApiKey',
     env: 'FIREBASE_API_KEY',
     kind: 'string',
-    doc: "Firebase web config `apiKey` for the login page (a public identifier, not a secret).",
+    doc: 'Firebase web config `apiKey` for the login page (a public identifier, not a secret).',
     group: 'Security',
   },
   {
@@ -389,7 +389,8 @@ export const OPTIONS = [
     key: 'firebaseKeysUrl',
     env: 'FIREBASE_KEYS_URL',
     kind: 'string',
-    default: 'https://www.googleapis.com/service_accounts/v1/jwk/securetoken@system.gserviceaccount.com',
+    default:
+      'https://www.googleapis.com/service_accounts/v1/jwk/securetoken@system.gserviceaccount.com',
     doc: "Where Firebase's token-signing keys are fetched: a JWKS or the X.509 map `{kid: certificate}`. Must be https (http only for loopback); cached for the response's Cache-Control max-age.",
     group: 'Security',
   },
@@ -413,7 +414,7 @@ export const OPTIONS = [
     env: 'OIDC_CLIENT_ID',
     flag: 'oidc-client-id',
     kind: 'string',
-    doc: 'Client ID registered at the OIDC issuer (the ID tokens\' `aud`). Register `<dashboard URL>/admin/login/oidc` as its redirect URI, with the implicit id_token flow.',
+    doc: "Client ID registered at the OIDC issuer (the ID tokens' `aud`). Register `<dashboard URL>/admin/login/oidc` as its redirect URI, with the implicit id_token flow.",
     group: 'Security',
   },
   {

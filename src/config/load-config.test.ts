@@ -5,7 +5,10 @@ import { renderConfigDocs } from './render-config-docs.js';
 
 describe('loadConfig', () => {
   it('applies defaults, then env, then flags', () => {
-    const config = loadConfig({ env: { PORT: '9001', TARGET_URL: 'http://localhost:3000' }, flags: { port: '9002' } });
+    const config = loadConfig({
+      env: { PORT: '9001', TARGET_URL: 'http://localhost:3000' },
+      flags: { port: '9002' },
+    });
     expect(config.port).toBe(9002);
     expect(config.target).toBe('http://localhost:3000');
     expect(config.host).toBe('127.0.0.1');
@@ -40,7 +43,9 @@ describe('loadConfig', () => {
   });
 
   it('rejects an admin port equal to the proxy port', () => {
-    expect(() => loadConfig({ env: { PORT: '9000', ADMIN_PORT: '9000' } })).toThrow(/admin-port must differ/);
+    expect(() => loadConfig({ env: { PORT: '9000', ADMIN_PORT: '9000' } })).toThrow(
+      /admin-port must differ/,
+    );
   });
 });
 

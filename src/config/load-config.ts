@@ -139,7 +139,11 @@ export function loadConfig(sources: ConfigSources): Config {
     values[key] = value;
     explicit.push(key);
   }
-  if (typeof values.adminPort === 'number' && values.adminPort !== 0 && values.adminPort === values.port) {
+  if (
+    typeof values.adminPort === 'number' &&
+    values.adminPort !== 0 &&
+    values.adminPort === values.port
+  ) {
     problems.push('--admin-port must differ from --port');
   }
   problems.push(...checkAuthConfig(values as unknown as Config, explicit));
@@ -148,11 +152,21 @@ export function loadConfig(sources: ConfigSources): Config {
     problems.push('DATABASE_URL / --database-url must be a postgres:// URL');
   }
   const latency = values.mockLatency;
-  if (typeof latency === 'string' && latency !== 'learned' && latency !== 'off' && !/^\d{1,6}$/.test(latency)) {
-    problems.push(`--mock-latency must be learned, off or a number of milliseconds (got "${latency}")`);
+  if (
+    typeof latency === 'string' &&
+    latency !== 'learned' &&
+    latency !== 'off' &&
+    !/^\d{1,6}$/.test(latency)
+  ) {
+    problems.push(
+      `--mock-latency must be learned, off or a number of milliseconds (got "${latency}")`,
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze({ ...(values as Omit<Config, 'explicit'>), explicit: Object.freeze([...new Set(explicit)]) });
+  return Object.freeze({
+    ...(values as Omit<Config, 'explicit'>),
+    explicit: Object.freeze([...new Set(explicit)]),
+  });
 }
 
 /** Loopback names and addresses: binding there keeps the admin surface on this machine. */
@@ -184,20 +198,28 @@ function checkAuthConfig(config: Config, explicit: readonly string[]): string[] 
   switch (config.authProvider) {
     case 'none':
       if (!loopback) {
-        problems.push(`AUTH_PROVIDER=none turns authentication off and is accepted only with a loopback HOST (got ${config.host})`);
+        problems.push(
+          `AUTH_PROVIDER=none turns authentication off and is accepted only with a loopback HOST (got ${config.host})`,
+        );
       }
       break;
     case 'firebase':
-      if (!config.firebaseProjectId) problems.push('AUTH_PROVIDER=firebase needs FIREBASE_PROJECT_ID');
+      if (!config.firebaseProjectId)
+        problems.push('AUTH_PROVIDER=firebase needs FIREBASE_PROJECT_ID');
       if (config.adminEmails.length === 0) problems.push(needEmails);
-      if (!isSafeFetchUrl(config.firebaseKeysUrl)) problems.push('FIREBASE_KEYS_URL must be an https URL (http only on loopback)');
+      if (!isSafeFetchUrl(config.firebaseKeysUrl))
+        problems.push('FIREBASE_KEYS_URL must be an https URL (http only on loopback)');
       if (config.firebaseAuthEmulatorHost && !loopback) {
-        problems.push(`FIREBASE_AUTH_EMULATOR_HOST accepts unsigned tokens and is refused unless HOST is loopback (got ${config.host})`);
+        problems.push(
+          `FIREBASE_AUTH_EMULATOR_HOST accepts unsigned tokens and is refused unless HOST is loopback (got ${config.host})`,
+        );
       }
       break;
     case 'oidc':
-      if (!config.oidcIssuer || !config.oidcClientId) problems.push('AUTH_PROVIDER=oidc needs OIDC_ISSUER and OIDC_CLIENT_ID');
-      else if (!isSafeFetchUrl(config.oidcIssuer)) problems.push('OIDC_ISSUER must be an https URL (http only on loopback)');
+      if (!config.oidcIssuer || !config.oidcClientId)
+        problems.push('AUTH_PROVIDER=oidc needs OIDC_ISSUER and OIDC_CLIENT_ID');
+      else if (!isSafeFetchUrl(config.oidcIssuer))
+        problems.push('OIDC_ISSUER must be an https URL (http only on loopback)');
       if (config.adminEmails.length === 0) problems.push(needEmails);
       break;
     case 'local':
@@ -212,11 +234,16 @@ function checkAuthConfig(config: Config, explicit: readonly string[]): string[] 
     let valid = false;
     try {
       const url = new URL(origin);
-      valid = (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === origin.replace(/\/$/, '');
+      valid =
+        (url.protocol === 'https:' || url.protocol === 'http:') &&
+        url.origin === origin.replace(/\/$/, '');
     } catch {
       valid = false;
     }
-    if (!valid) problems.push(`ALLOWED_ORIGINS entries must be origins such as https://app.example.com (got "${origin}")`);
+    if (!valid)
+      problems.push(
+        `ALLOWED_ORIGINS entries must be origins such as https://app.example.com (got "${origin}")`,
+      );
   }
   return problems;
 }

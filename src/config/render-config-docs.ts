@@ -17,7 +17,12 @@ export function renderConfigDocs(): string {
     '',
   ];
   for (const [group, specs] of groups) {
-    lines.push(`## ${group}`, '', '| Flag | Environment | Default | Description |', '|---|---|---|---|');
+    lines.push(
+      `## ${group}`,
+      '',
+      '| Flag | Environment | Default | Description |',
+      '|---|---|---|---|',
+    );
     for (const spec of specs) {
       const flag = spec.flag ? `\`--${spec.flag}\`` : '—';
       const def =
@@ -28,7 +33,9 @@ export function renderConfigDocs(): string {
               ? '(empty)'
               : `\`${spec.default.join(',')}\``
             : `\`${String(spec.default)}\``;
-      const values = spec.values ? ` One of: ${spec.values.map((v) => `\`${v}\``).join(', ')}.` : '';
+      const values = spec.values
+        ? ` One of: ${spec.values.map((v) => `\`${v}\``).join(', ')}.`
+        : '';
       lines.push(`| ${flag} | \`${spec.env}\` | ${def} | ${spec.doc}${values} |`);
     }
     lines.push('');

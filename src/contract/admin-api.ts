@@ -5,7 +5,13 @@ export interface ConfigView {
   mode: 'proxy' | 'mock';
   learning: boolean;
   chaos: { active_profile: string; level: number };
-  queue: { queued: number; dropped: number; enqueued: number; pending_batches: number; capacity: number };
+  queue: {
+    queued: number;
+    dropped: number;
+    enqueued: number;
+    pending_batches: number;
+    capacity: number;
+  };
   store: { kind: string; location: string };
   version: string;
 }
@@ -32,7 +38,15 @@ export interface StatsView {
   requestCount: number;
   statusCounts: Record<string, number>;
   errorRate: number;
-  latency: { mean: number; std: number; p50: number; p95: number; p99: number; min: number; max: number };
+  latency: {
+    mean: number;
+    std: number;
+    p50: number;
+    p95: number;
+    p99: number;
+    min: number;
+    max: number;
+  };
   responseSize: { mean: number; min: number; max: number };
   firstSeen: number;
   lastSeen: number;

@@ -7,7 +7,9 @@ import type { Logger } from '../logger.js';
 export interface LiveHubOptions {
   logger: Logger;
   /** Decides whether an upgrade request may open the stream (ticket, cookie, bearer, Origin). */
-  authorize: (req: IncomingMessage) => Promise<{ ok: true; expiresAt?: number } | { ok: false; status: number }>;
+  authorize: (
+    req: IncomingMessage,
+  ) => Promise<{ ok: true; expiresAt?: number } | { ok: false; status: number }>;
   /** Entries kept for clients that connect later. */
   recentLimit?: number;
   /** Most often a client gets a message (entries are batched in between). */
@@ -47,7 +49,14 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       // The browser is not keeping up: drop this message and tell it how much it missed.
       const dropped = message.type === 'entries' ? message.entries.length : 1;
       if (client.bufferedAmount > maxBuffered * 4) client.close(1013, 'too slow');
-      else client.send(JSON.stringify({ type: 'skipped', dropped, reason: 'client too slow' } satisfies LiveMessage));
+      else
+        client.send(
+          JSON.stringify({
+            type: 'skipped',
+            dropped,
+            reason: 'client too slow',
+          } satisfies LiveMessage),
+        );
       return;
     }
     client.send(JSON.stringify(message));
@@ -85,7 +94,8 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     },
     publish: broadcast,
     setHealth(next) {
-      if (health && health.score === next.score && health.activeAnomalies === next.activeAnomalies) return;
+      if (health && health.score === next.score && health.activeAnomalies === next.activeAnomalies)
+        return;
       health = next;
       broadcast({ type: 'health', health: next });
     },
@@ -95,7 +105,9 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
         .then((result) => {
           if (!result.ok) {
             const text = result.status === 403 ? 'Forbidden' : 'Unauthorized';
-            socket.end(`HTTP/1.1 ${result.status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+            socket.end(
+              `HTTP/1.1 ${result.status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+            );
             return;
           }
           wss.handleUpgrade(req, socket, head, (client) => {

@@ -46,7 +46,8 @@ export function createAddressPolicy(allowlist: readonly string[]): AddressPolicy
       const ip = normalise(address);
       if (!ip) return `"${address}" is not an IP address`;
       const range = ip.range();
-      if (ALWAYS_DENIED.has(range)) return `${address} is in the ${range} range, which is never proxied`;
+      if (ALWAYS_DENIED.has(range))
+        return `${address} is in the ${range} range, which is never proxied`;
       if (entries.length === 0) return undefined;
       const allowed = entries.some((e) => {
         if (e.port !== undefined && e.port !== port) return false;

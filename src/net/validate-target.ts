@@ -17,7 +17,11 @@ export interface ValidateTargetOptions {
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1', '0.0.0.0', '::']);
 
-function sameListener(address: string, port: number, self: { host: string; port: number }): boolean {
+function sameListener(
+  address: string,
+  port: number,
+  self: { host: string; port: number },
+): boolean {
   if (port !== self.port) return false;
   const a = address.replace(/^::ffff:/, '');
   const b = self.host.replace(/^::ffff:/, '');
@@ -31,9 +35,15 @@ function sameListener(address: string, port: number, self: { host: string; port:
  * address must pass the address policy and differ from this proxy's own listeners.
  * The same policy is applied again at connect time (DNS can change in between).
  */
-export async function validateTarget(input: unknown, options: ValidateTargetOptions): Promise<Target> {
+export async function validateTarget(
+  input: unknown,
+  options: ValidateTargetOptions,
+): Promise<Target> {
   if (typeof input !== 'string' || input.trim() === '') {
-    throw new AppError('INVALID_TARGET', 'target_url must be a non-empty string such as http://localhost:3000');
+    throw new AppError(
+      'INVALID_TARGET',
+      'target_url must be a non-empty string such as http://localhost:3000',
+    );
   }
   let url: URL;
   try {
@@ -42,7 +52,10 @@ export async function validateTarget(input: unknown, options: ValidateTargetOpti
     throw new AppError('INVALID_TARGET', `"${input.slice(0, 200)}" is not a valid URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new AppError('INVALID_TARGET', `Only http and https targets are supported (got ${url.protocol})`);
+    throw new AppError(
+      'INVALID_TARGET',
+      `Only http and https targets are supported (got ${url.protocol})`,
+    );
   }
   if (url.username || url.password) {
     throw new AppError('INVALID_TARGET', 'The target URL must not contain credentials');
@@ -58,12 +71,16 @@ export async function validateTarget(input: unknown, options: ValidateTargetOpti
     : await (options.lookupAll ?? systemLookupAll)(hostname).catch(() => {
         throw new AppError('INVALID_TARGET', `Cannot resolve host "${hostname}"`);
       });
-  if (addresses.length === 0) throw new AppError('INVALID_TARGET', `Cannot resolve host "${hostname}"`);
+  if (addresses.length === 0)
+    throw new AppError('INVALID_TARGET', `Cannot resolve host "${hostname}"`);
   for (const { address } of addresses) {
     const reason = options.policy.check(address, port, hostname);
     if (reason) throw new AppError('FORBIDDEN_TARGET', reason);
     if (options.selfAddresses().some((self) => sameListener(address, port, self))) {
-      throw new AppError('TARGET_LOOP', `${url.host} is this proxy itself; that would loop forever`);
+      throw new AppError(
+        'TARGET_LOOP',
+        `${url.host} is this proxy itself; that would loop forever`,
+      );
     }
   }
   const basePath = url.pathname.replace(/\/+$/, '');

@@ -29,7 +29,9 @@ export class CaptureQueue {
   }
 
   push(exchange: Exchange): boolean {
-    const size = (exchange.requestBody?.bytes.byteLength ?? 0) + (exchange.responseBody?.bytes.byteLength ?? 0);
+    const size =
+      (exchange.requestBody?.bytes.byteLength ?? 0) +
+      (exchange.responseBody?.bytes.byteLength ?? 0);
     if (this.items.length >= this.capacity || this.bytes + size > this.maxBytes) {
       this.dropped++;
       this.onDrop?.(this.dropped);
@@ -46,7 +48,8 @@ export class CaptureQueue {
     const taken = this.items.length <= max ? this.items : this.items.slice(0, max);
     this.items = taken === this.items ? [] : this.items.slice(max);
     for (const e of taken) {
-      this.bytes -= (e.requestBody?.bytes.byteLength ?? 0) + (e.responseBody?.bytes.byteLength ?? 0);
+      this.bytes -=
+        (e.requestBody?.bytes.byteLength ?? 0) + (e.responseBody?.bytes.byteLength ?? 0);
     }
     return taken;
   }

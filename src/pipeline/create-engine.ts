@@ -23,7 +23,9 @@ export type EngineEvent =
   | { type: 'models'; endpoints: StoredEndpoint[]; removed: number[]; paths?: unknown }
   | { type: 'live'; entries: LiveEntry[] }
   | { type: 'health'; health: GlobalHealth }
-  | { type: 'drift'; alertId: number; endpointId: number; summary: string; score: number };
+  | { type: 'drift'; alertId: number; endpointId: number; summary: string; score: number }
+  /** Team mode: settings another instance wrote (target, mode, learning, …). */
+  | { type: 'settings'; values: Record<string, unknown> };
 
 export interface EngineDeps {
   store: Store;
@@ -41,6 +43,8 @@ export interface Engine {
   readonly api: EngineApi;
   /** The path learner state (for the main thread's matcher). */
   pathState(): unknown;
+  /** Team mode: takes in endpoints another instance merged or deleted, and publishes them. */
+  adoptEndpoints(endpoints: StoredEndpoint[], removed: number[]): void;
   close(): Promise<void>;
 }
 
@@ -61,7 +65,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const settings = await deps.store.readSettings();
   let learner: PathLearner;
   try {
-    learner = createPathLearner(settings.pathLearner ? { state: settings.pathLearner as PathLearnerState } : {});
+    learner = createPathLearner(
+      settings.pathLearner ? { state: settings.pathLearner as PathLearnerState } : {},
+    );
   } catch (error) {
     // A damaged learner state must not stop the proxy: start afresh and say so.
     log.error({ err: error }, 'stored path learner state is invalid; starting with an empty one');
@@ -100,7 +106,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       changed.push(saved);
     }
     if (removed.length > 0) {
-      log.info({ from, to, merged: removed.length }, 'path position promoted to a parameter; endpoints merged');
+      log.info(
+        { from, to, merged: removed.length },
+        'path position promoted to a parameter; endpoints merged',
+      );
       deps.emit({ type: 'models', endpoints: changed, removed, paths: learner.toJSON() });
     }
   };
@@ -128,12 +137,20 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         if (!models.has(key) && !deltas.has(key)) learnerChanged = true;
         let delta = deltas.get(key);
         if (!delta) {
-          delta = { method: exchange.method, template, delta: createEndpointModel(exchange.method, template) };
+          delta = {
+            method: exchange.method,
+            template,
+            delta: createEndpointModel(exchange.method, template),
+          };
           deltas.set(key, delta);
         }
         const verdict = drift.check(key, models.get(key)?.model, prepared);
         drifted = verdict.drifted;
-        observeExchange(delta.delta, toObservation(prepared, !verdict.holdResponse, !verdict.holdRequest), at);
+        observeExchange(
+          delta.delta,
+          toObservation(prepared, !verdict.holdResponse, !verdict.holdRequest),
+          at,
+        );
         stats.learned++;
       } else {
         template = learner.match(exchange.method, exchange.path).template;
@@ -144,7 +161,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       metrics.observe(exchange, learns || known ? template : null);
       const scored = learns || known ? health.observe(key, exchange) : null;
       for (const anomaly of scored?.anomalies ?? []) {
-        if (anomaly.occurrences === 1) log.warn({ endpoint: key, anomaly: anomaly.type }, anomaly.message);
+        if (anomaly.occurrences === 1)
+          log.warn({ endpoint: key, anomaly: anomaly.type }, anomaly.message);
       }
       const healthStatus = scored?.snapshot.status ?? health.snapshot(key, at)?.status ?? null;
       traffic.push({
@@ -192,9 +210,21 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     }
     if (learnerChanged) await deps.store.writeSettings({ pathLearner: learner.toJSON() });
     for (const alert of await drift.flush(deps.store, models, log)) {
-      const endpoint = [...result.endpoints, ...models.values()].find((e) => e.id === alert.endpointId);
-      if (endpoint) health.setDrift(endpointKey(endpoint.method, endpoint.template), await hasActiveBreaking(deps.store, endpoint.id));
-      deps.emit({ type: 'drift', alertId: alert.id, endpointId: alert.endpointId, summary: alert.summary, score: alert.score });
+      const endpoint = [...result.endpoints, ...models.values()].find(
+        (e) => e.id === alert.endpointId,
+      );
+      if (endpoint)
+        health.setDrift(
+          endpointKey(endpoint.method, endpoint.template),
+          await hasActiveBreaking(deps.store, endpoint.id),
+        );
+      deps.emit({
+        type: 'drift',
+        alertId: alert.id,
+        endpointId: alert.endpointId,
+        summary: alert.summary,
+        score: alert.score,
+      });
     }
     stats.processed += exchanges.length;
     stats.batches++;
@@ -231,6 +261,20 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     processBatch,
     api,
     pathState: () => learner.toJSON(),
+    // Team mode (follow-store-changes.ts): keeps drift baselines and the mock snapshot current.
+    adoptEndpoints(endpoints, removed) {
+      const gone = new Set(removed);
+      for (const [key, endpoint] of [...models]) {
+        if (!gone.has(endpoint.id)) continue;
+        models.delete(key);
+        health.forget(key);
+      }
+      for (const endpoint of endpoints)
+        models.set(endpointKey(endpoint.method, endpoint.template), endpoint);
+      stats.endpoints = models.size;
+      if (endpoints.length > 0 || removed.length > 0)
+        deps.emit({ type: 'models', endpoints, removed });
+    },
     close: () => deps.store.close(),
   };
 }

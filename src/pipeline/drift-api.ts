@@ -16,7 +16,12 @@ const key = (e: { method: string; template: string }) => `${e.method} ${e.templa
 
 /** Whether an endpoint still has an unresolved BREAKING alert (its health carries −20). */
 export async function hasActiveBreaking(store: Store, endpointId: number): Promise<boolean> {
-  const open = await store.listDriftAlerts({ unresolvedOnly: true, endpointId, limit: 200, offset: 0 });
+  const open = await store.listDriftAlerts({
+    unresolvedOnly: true,
+    endpointId,
+    limit: 200,
+    offset: 0,
+  });
   return open.items.some((a) => a.score >= 50);
 }
 
@@ -35,16 +40,22 @@ export function createDriftApi(
         const model = endpoint.model;
         const sampleSchema = inferSchema(alert.sample);
         if (alert.target === 'request') {
-          model.requestSchema = model.requestSchema ? mergeSchema(model.requestSchema, sampleSchema) : sampleSchema;
+          model.requestSchema = model.requestSchema
+            ? mergeSchema(model.requestSchema, sampleSchema)
+            : sampleSchema;
         } else {
           const response = model.responses[alert.status];
-          if (response) response.schema = response.schema ? mergeSchema(response.schema, sampleSchema) : sampleSchema;
+          if (response)
+            response.schema = response.schema
+              ? mergeSchema(response.schema, sampleSchema)
+              : sampleSchema;
         }
         const saved = await deps.store.putEndpoint(endpoint.method, endpoint.template, model);
         deps.models.set(key(saved), saved);
         deps.publish([saved]);
       }
-      if (endpoint) deps.health.setDrift(key(endpoint), await hasActiveBreaking(deps.store, endpoint.id));
+      if (endpoint)
+        deps.health.setDrift(key(endpoint), await hasActiveBreaking(deps.store, endpoint.id));
       return alert;
     },
     async driftStats(endpointId): Promise<DriftStats | undefined> {
@@ -53,7 +64,9 @@ export function createDriftApi(
       const all = await deps.store.listDriftAlerts({ endpointId, limit: 200, offset: 0 });
       const unresolved = all.items.filter((a) => !a.resolved);
       const latest = unresolved[0] ?? all.items[0] ?? null;
-      const average = all.items.length ? all.items.reduce((n, a) => n + a.score, 0) / all.items.length : 0;
+      const average = all.items.length
+        ? all.items.reduce((n, a) => n + a.score, 0) / all.items.length
+        : 0;
       return {
         endpointId,
         totalAlerts: all.total,

@@ -47,21 +47,37 @@ export interface EngineStats {
 export interface EngineApi {
   getSettings(): Promise<Record<string, unknown>>;
   putSettings(values: Record<string, unknown>): Promise<void>;
-  listEndpoints(query: { search?: string; limit: number; offset: number }): Promise<Page<EndpointSummary>>;
+  listEndpoints(query: {
+    search?: string;
+    limit: number;
+    offset: number;
+  }): Promise<Page<EndpointSummary>>;
   getEndpoint(id: number): Promise<StoredEndpoint | undefined>;
   /** Every endpoint with its full model (the main thread's snapshot, exports). */
   allEndpoints(): Promise<StoredEndpoint[]>;
   deleteEndpoint(id: number): Promise<boolean>;
-  defineManualEndpoint(input: ManualEndpointInput): Promise<{ created: boolean; endpoint: StoredEndpoint }>;
+  defineManualEndpoint(
+    input: ManualEndpointInput,
+  ): Promise<{ created: boolean; endpoint: StoredEndpoint }>;
   setSchemaOverride(
     id: number,
     override: { target: 'request' | 'response'; status?: string; jsonSchema: unknown },
   ): Promise<StoredEndpoint | undefined>;
   getPathRules(): Promise<PathRule[]>;
-  setPathRules(rules: PathRule[]): Promise<{ rules: PathRule[]; retemplated: { from: string; to: string }[] }>;
-  listTraffic(query: { limit: number; offset: number; endpointId?: number }): Promise<Page<TrafficRow>>;
+  setPathRules(
+    rules: PathRule[],
+  ): Promise<{ rules: PathRule[]; retemplated: { from: string; to: string }[] }>;
+  listTraffic(query: {
+    limit: number;
+    offset: number;
+    endpointId?: number;
+  }): Promise<Page<TrafficRow>>;
   stats(): Promise<EngineStats>;
-  explorerOverview(query: { search: string; limit: number; offset: number }): Promise<Page<ExplorerItem>>;
+  explorerOverview(query: {
+    search: string;
+    limit: number;
+    offset: number;
+  }): Promise<Page<ExplorerItem>>;
   listDriftAlerts(query: {
     unresolvedOnly?: boolean;
     endpointId?: number;

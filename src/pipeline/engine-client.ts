@@ -61,7 +61,8 @@ export async function startEngine(data: EngineWorkerData, logger: Logger): Promi
           return;
         case 'ack':
           batches.delete(message.id);
-          if (message.error) logger.error({ detail: message.error.detail }, 'pipeline batch failed');
+          if (message.error)
+            logger.error({ detail: message.error.detail }, 'pipeline batch failed');
           settleFlush();
           return;
         case 'result': {
@@ -79,17 +80,20 @@ export async function startEngine(data: EngineWorkerData, logger: Logger): Promi
     worker.once('error', (error) => {
       logger.error({ err: error }, 'engine worker crashed');
       reject(error);
-      for (const p of waiting.values()) p.reject(new AppError('STORE_UNAVAILABLE', 'The engine stopped.'));
+      for (const p of waiting.values())
+        p.reject(new AppError('STORE_UNAVAILABLE', 'The engine stopped.'));
       waiting.clear();
       batches.clear();
       settleFlush();
     });
   });
 
-  const post = (message: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
+  const post = (message: ToWorker, transfer: ArrayBuffer[] = []) =>
+    worker.postMessage(message, transfer);
 
   const call = (method: EngineMethod | 'close', args: unknown[]): Promise<unknown> => {
-    if (closed && method !== 'close') return Promise.reject(new AppError('SHUTTING_DOWN', 'The engine is stopping.'));
+    if (closed && method !== 'close')
+      return Promise.reject(new AppError('SHUTTING_DOWN', 'The engine is stopping.'));
     const id = nextId++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
@@ -98,7 +102,10 @@ export async function startEngine(data: EngineWorkerData, logger: Logger): Promi
   };
 
   const api = new Proxy({} as EngineApi, {
-    get: (_target, method: string) => (...args: unknown[]) => call(method as EngineMethod, args),
+    get:
+      (_target, method: string) =>
+      (...args: unknown[]) =>
+        call(method as EngineMethod, args),
   });
 
   const pathState = await ready;
@@ -113,11 +120,15 @@ export async function startEngine(data: EngineWorkerData, logger: Logger): Promi
     },
     pending: () => batches.size,
     flush: () =>
-      batches.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => flushWaiters.push(resolve)),
+      batches.size === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => flushWaiters.push(resolve)),
     on: (_event, listener) => events.on('event', listener),
     async close() {
       if (closed) return;
-      await new Promise<void>((resolve) => (batches.size === 0 ? resolve() : flushWaiters.push(resolve)));
+      await new Promise<void>((resolve) =>
+        batches.size === 0 ? resolve() : flushWaiters.push(resolve),
+      );
       closed = true;
       await call('close', []);
       await worker.terminate();

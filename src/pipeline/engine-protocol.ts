@@ -7,7 +7,9 @@ import type { EngineMethod } from './engine-api.js';
 export interface EngineWorkerData {
   store:
     | { kind: 'sqlite'; file: string; trafficLogLimit: number }
-    | { kind: 'memory'; trafficLogLimit: number };
+    | { kind: 'memory'; trafficLogLimit: number }
+    // Team mode: `url` holds the password; never log it (store.location is the sanitised form).
+    | { kind: 'postgres'; url: string; trafficLogLimit: number };
   instanceId: string;
   captureMaxBytes: number;
   driftWarmup: number;

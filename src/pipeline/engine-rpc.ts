@@ -46,7 +46,13 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
     deps.emit({ type: 'models', endpoints, removed, paths: deps.getLearner().toJSON() });
 
   return {
-    ...createDriftApi({ store: deps.store, models: deps.models, health: deps.health, now: deps.now, publish }),
+    ...createDriftApi({
+      store: deps.store,
+      models: deps.models,
+      health: deps.health,
+      now: deps.now,
+      publish,
+    }),
     getSettings: () => deps.store.readSettings(),
     putSettings: (values) => deps.store.writeSettings(values),
     async listEndpoints(query) {
@@ -90,7 +96,8 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
           outcome: 'ok',
           latencyMs: 50,
           startedAt: deps.now(),
-          responseSize: input.responseBody === undefined ? 0 : JSON.stringify(input.responseBody).length,
+          responseSize:
+            input.responseBody === undefined ? 0 : JSON.stringify(input.responseBody).length,
           query: '',
           path: raw,
           hasRequestJson: 'json' in request,
@@ -106,7 +113,9 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
         },
         deps.now(),
       );
-      const merged = existing ? { ...mergeEndpointModel(existing.model, model), manual: true } : model;
+      const merged = existing
+        ? { ...mergeEndpointModel(existing.model, model), manual: true }
+        : model;
       const saved = await deps.store.putEndpoint(method, template, merged);
       deps.models.set(key(method, template), saved);
       await deps.store.writeSettings({ pathLearner: deps.getLearner().toJSON() });
@@ -118,7 +127,9 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
       if (!endpoint) return undefined;
       const model = endpoint.model;
       model.overrides = [
-        ...model.overrides.filter((o) => !(o.target === override.target && o.status === override.status)),
+        ...model.overrides.filter(
+          (o) => !(o.target === override.target && o.status === override.status),
+        ),
         { ...override, setAt: deps.now() },
       ];
       const saved = await deps.store.putEndpoint(endpoint.method, endpoint.template, model);
@@ -130,7 +141,12 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
       const learner = deps.getLearner();
       const result = learner.setRules(rules);
       if (!result.ok) {
-        throw new AppError('INVALID_BODY', result.errors.map((e) => (e.index >= 0 ? `rules[${e.index}]: ${e.message}` : e.message)).join('; '));
+        throw new AppError(
+          'INVALID_BODY',
+          result.errors
+            .map((e) => (e.index >= 0 ? `rules[${e.index}]: ${e.message}` : e.message))
+            .join('; '),
+        );
       }
       const retemplated = Object.entries(result.templates)
         .filter(([from, to]) => from !== to)
@@ -143,7 +159,11 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
     getPathRules: () => Promise.resolve(deps.getLearner().rules()),
     listTraffic: (query) => deps.store.listTraffic(query),
     // Team mode: a networked store reports an unreachable database or a lost change feed.
-    stats: () => Promise.resolve({ ...deps.stats, degraded: deps.store.status?.().degraded ?? deps.stats.degraded }),
+    stats: () =>
+      Promise.resolve({
+        ...deps.stats,
+        degraded: deps.store.status?.().degraded ?? deps.stats.degraded,
+      }),
     health() {
       const now = deps.now();
       const endpoints = [...deps.models.values()].map((e) => ({

@@ -3,7 +3,10 @@ import { AppError } from '../errors.js';
 import { createLogger, type LogLevel } from '../logger.js';
 import { openMemoryStore } from '../store/memory/memory-store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openPostgresStore } from '../store/postgres/postgres-store.js';
+import type { Store } from '../store/store.js';
 import { createEngine } from './create-engine.js';
+import { followStoreChanges } from './follow-store-changes.js';
 import type { EngineWorkerData, FromWorker, SerializedError, ToWorker } from './engine-protocol.js';
 
 /**
@@ -16,15 +19,32 @@ if (!port) throw new Error('engine-worker must run as a worker thread');
 
 const send = (message: FromWorker) => port.postMessage(message);
 const serialize = (error: unknown): SerializedError =>
-  error instanceof AppError ? { code: error.code, detail: error.detail } : { detail: String((error as Error)?.message ?? error) };
+  error instanceof AppError
+    ? { code: error.code, detail: error.detail }
+    : { detail: String((error as Error)?.message ?? error) };
 
 const logger = createLogger(data.logLevel as LogLevel).child({ thread: 'engine' });
 
+function openStore(spec: EngineWorkerData['store']): Promise<Store> {
+  switch (spec.kind) {
+    case 'sqlite':
+      return Promise.resolve(
+        openSqliteStore({ file: spec.file, trafficLogLimit: spec.trafficLogLimit }),
+      );
+    case 'memory':
+      return Promise.resolve(openMemoryStore({ trafficLogLimit: spec.trafficLogLimit }));
+    case 'postgres':
+      return openPostgresStore({
+        url: spec.url,
+        trafficLogLimit: spec.trafficLogLimit,
+        instanceId: data.instanceId,
+        logger,
+      });
+  }
+}
+
 async function main(): Promise<void> {
-  const store =
-    data.store.kind === 'sqlite'
-      ? openSqliteStore({ file: data.store.file, trafficLogLimit: data.store.trafficLogLimit })
-      : openMemoryStore({ trafficLogLimit: data.store.trafficLogLimit });
+  const store = await openStore(data.store);
   const engine = await createEngine({
     store,
     logger,
@@ -35,7 +55,23 @@ async function main(): Promise<void> {
   });
   // One chain: batches and calls run in arrival order, so a call sees every earlier batch.
   let chain: Promise<void> = Promise.resolve();
+  // Team mode: other instances' changes join the same chain, so they never interleave with a batch.
+  followStoreChanges({
+    store,
+    engine,
+    enqueue: (task) => {
+      chain = chain.then(task);
+    },
+    emit: (event) => send({ t: 'event', event }),
+    logger,
+  });
   port!.on('message', (message: ToWorker) => {
+    // Stats are a snapshot: answered at once, so they can report a store outage that is
+    // holding the chain up (a batch waiting for the database).
+    if (message.t === 'call' && message.method === 'stats') {
+      void engine.api.stats().then((value) => send({ t: 'result', id: message.id, value }));
+      return;
+    }
     chain = chain.then(async () => {
       switch (message.t) {
         case 'batch':
@@ -49,8 +85,15 @@ async function main(): Promise<void> {
           return;
         case 'call':
           try {
-            const fn = engine.api[message.method] as (...args: unknown[]) => Promise<unknown>;
-            send({ t: 'result', id: message.id, value: await fn(...message.args) });
+            const api = engine.api as unknown as Record<
+              string,
+              (...args: unknown[]) => Promise<unknown>
+            >;
+            send({
+              t: 'result',
+              id: message.id,
+              value: await api[message.method]!(...message.args),
+            });
           } catch (error) {
             send({ t: 'result', id: message.id, error: serialize(error) });
           }

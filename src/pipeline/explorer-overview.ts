@@ -41,7 +41,12 @@ export async function explorerOverview(
       .filter(([status]) => status.startsWith('2') && model.responses[status]?.schema)
       .sort((a, b) => b[1] - a[1])[0]?.[0];
     const alerts = await store.listDriftAlerts({ endpointId: endpoint.id, limit: 1, offset: 0 });
-    const open = await store.listDriftAlerts({ endpointId: endpoint.id, unresolvedOnly: true, limit: 1, offset: 0 });
+    const open = await store.listDriftAlerts({
+      endpointId: endpoint.id,
+      unresolvedOnly: true,
+      limit: 1,
+      offset: 0,
+    });
     const latest = open.items[0] ?? alerts.items[0];
     items.push({
       id: endpoint.id,

@@ -20,7 +20,11 @@ export interface Flusher {
  * timer is the only coupling between the hot path and the pipeline: the proxy pushes,
  * this pulls, and a slow engine only makes the queue fill up and drop (counted).
  */
-export function startFlusher(queue: CaptureQueue, engine: EngineClient, options: FlusherOptions): Flusher {
+export function startFlusher(
+  queue: CaptureQueue,
+  engine: EngineClient,
+  options: FlusherOptions,
+): Flusher {
   const tick = () => {
     while (queue.length > 0 && engine.pending() < options.maxPending) {
       engine.submit(queue.take(options.maxBatch));

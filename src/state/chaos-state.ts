@@ -28,9 +28,11 @@ export class ChaosState extends EventEmitter<{ change: [ChaosSettings] }> {
 
   load(settings: Partial<ChaosSettings>): void {
     this.userProfiles.clear();
-    for (const [name, profile] of Object.entries(settings.profiles ?? {})) this.userProfiles.set(name, profile);
+    for (const [name, profile] of Object.entries(settings.profiles ?? {}))
+      this.userProfiles.set(name, profile);
     this.endpoints.clear();
-    for (const [id, chaos] of Object.entries(settings.endpoints ?? {})) this.endpoints.set(Number(id), chaos);
+    for (const [id, chaos] of Object.entries(settings.endpoints ?? {}))
+      this.endpoints.set(Number(id), chaos);
     this.level = typeof settings.level === 'number' ? settings.level : 0;
     this.active = settings.active && this.profile(settings.active) ? settings.active : 'normal';
   }

@@ -71,7 +71,11 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     });
 
     it('round-trips settings as JSON values', async () => {
-      await store.writeSettings({ target: 'http://127.0.0.1:1', learning: false, nested: { a: [1, 2] } });
+      await store.writeSettings({
+        target: 'http://127.0.0.1:1',
+        learning: false,
+        nested: { a: [1, 2] },
+      });
       await store.writeSettings({ learning: true });
       expect(await store.readSettings()).toEqual({
         target: 'http://127.0.0.1:1',
@@ -117,12 +121,16 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     it('searches endpoints literally (LIKE wildcards are plain characters) with pagination', async () => {
       const templates = ['/a_b', '/a%b', '/axb', '/users', '/users/{id}', '/orders'];
       for (const t of templates) await store.putEndpoint('GET', t, createEndpointModel('GET', t));
-      expect((await store.listEndpoints({ search: '_', limit: 10, offset: 0 })).items.map((e) => e.template)).toEqual([
-        '/a_b',
-      ]);
-      expect((await store.listEndpoints({ search: '%', limit: 10, offset: 0 })).items.map((e) => e.template)).toEqual([
-        '/a%b',
-      ]);
+      expect(
+        (await store.listEndpoints({ search: '_', limit: 10, offset: 0 })).items.map(
+          (e) => e.template,
+        ),
+      ).toEqual(['/a_b']);
+      expect(
+        (await store.listEndpoints({ search: '%', limit: 10, offset: 0 })).items.map(
+          (e) => e.template,
+        ),
+      ).toEqual(['/a%b']);
       const users = await store.listEndpoints({ search: 'get /USERS', limit: 1, offset: 1 });
       expect(users.total).toBe(2);
       expect(users.items.map((e) => e.template)).toEqual(['/users/{id}']);
@@ -142,7 +150,10 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     });
 
     it('keeps learned keys such as __proto__ as plain data', async () => {
-      const model = modelOf([JSON.parse('{"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}}}')], 1);
+      const model = modelOf(
+        [JSON.parse('{"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}}}')],
+        1,
+      );
       const saved = await store.putEndpoint('GET', '/p', model);
       const loaded = await store.getEndpoint(saved.id);
       expect(loaded?.model.responses['200']?.schema?.properties?.['__proto__']).toBeDefined();
@@ -181,13 +192,20 @@ export function runDriftAlertContract(name: string, open: () => Promise<Store>):
       for (let i = 1; i < 100; i++) await store.upsertDriftAlert(input(1000 + i));
       const page = await store.listDriftAlerts({ limit: 10, offset: 0 });
       expect(page.total).toBe(1);
-      expect(page.items[0]).toMatchObject({ occurrences: 100, firstSeen: 1000, lastSeen: 1099, resolved: false });
+      expect(page.items[0]).toMatchObject({
+        occurrences: 100,
+        firstSeen: 1000,
+        lastSeen: 1099,
+        resolved: false,
+      });
     });
 
     it('reopens an acknowledged alert on recurrence but never an accepted one', async () => {
       const { alert } = await store.upsertDriftAlert(input(1000));
       await store.resolveDriftAlert(alert.id, false, 2000);
-      expect((await store.listDriftAlerts({ unresolvedOnly: true, limit: 10, offset: 0 })).total).toBe(0);
+      expect(
+        (await store.listDriftAlerts({ unresolvedOnly: true, limit: 10, offset: 0 })).total,
+      ).toBe(0);
       expect((await store.upsertDriftAlert(input(3000))).change).toBe('reopened');
       expect((await store.getDriftAlert(alert.id))?.resolved).toBe(false);
       await store.resolveDriftAlert(alert.id, true, 4000);
@@ -199,7 +217,11 @@ export function runDriftAlertContract(name: string, open: () => Promise<Store>):
     it('filters by endpoint and unresolved state', async () => {
       await store.upsertDriftAlert(input(1000));
       await store.upsertDriftAlert({ ...input(1001), endpointId: 8 });
-      expect((await store.listDriftAlerts({ endpointId: 8, limit: 10, offset: 0 })).items.map((a) => a.endpointId)).toEqual([8]);
+      expect(
+        (await store.listDriftAlerts({ endpointId: 8, limit: 10, offset: 0 })).items.map(
+          (a) => a.endpointId,
+        ),
+      ).toEqual([8]);
       expect(await store.resolveDriftAlert(999, true, 1)).toBeUndefined();
     });
   });

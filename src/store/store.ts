@@ -121,6 +121,27 @@ export interface DriftUpsertResult {
 
 export type StoreKind = 'sqlite' | 'memory' | 'postgres';
 
+/**
+ * A change another instance committed to a shared store (team mode). `instance` is the
+ * writer's id; a store never reports its own writes. 'resync' means notifications may have
+ * been missed (the listening connection was lost): re-read what you cache.
+ */
+export type StoreChange =
+  | { kind: 'settings'; instance: string; keys: string[] }
+  | { kind: 'endpoints'; instance: string; ids: number[]; removed: number[] }
+  | { kind: 'traffic'; instance: string; rows: TrafficRow[] }
+  | { kind: 'resync'; instance: string };
+
+/** Whether a networked store is reachable (team mode). */
+export interface StoreStatus {
+  /** Why the store is degraded (database unreachable, change feed lost), else null. */
+  degraded: string | null;
+  /** Writes currently waiting for the database to come back. */
+  waitingWrites: number;
+  /** Writes given up after the retry budget (their data is lost). */
+  failedWrites: number;
+}
+
 export interface Store {
   readonly kind: StoreKind;
   /** A human-readable location (file path, "memory", sanitised URL). */
@@ -150,6 +171,14 @@ export interface Store {
   getDriftAlert(id: number): Promise<DriftAlertRow | undefined>;
   resolveDriftAlert(id: number, accept: boolean, at: number): Promise<DriftAlertRow | undefined>;
   countTraffic(): Promise<number>;
+
+  /**
+   * Optional (shared stores only): calls `onChange` for every change other instances commit.
+   * Returns the unsubscribe function.
+   */
+  watch?(onChange: (change: StoreChange) => void): () => void;
+  /** Optional (networked stores only): reachability, for engine stats. */
+  status?(): StoreStatus;
 
   close(): Promise<void>;
 }

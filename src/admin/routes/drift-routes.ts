@@ -48,14 +48,24 @@ export function registerDriftRoutes(app: FastifyInstance, deps: AdminDeps): void
       },
     },
     async (request) => {
-      const q = request.query as { unresolved_only: boolean; endpoint_id?: number; limit: number; offset: number };
+      const q = request.query as {
+        unresolved_only: boolean;
+        endpoint_id?: number;
+        limit: number;
+        offset: number;
+      };
       const page = await deps.engine.listDriftAlerts({
         unresolvedOnly: q.unresolved_only,
         ...(q.endpoint_id !== undefined ? { endpointId: q.endpoint_id } : {}),
         limit: q.limit,
         offset: q.offset,
       });
-      return { total: page.total, limit: q.limit, offset: q.offset, items: page.items.map(alertView) };
+      return {
+        total: page.total,
+        limit: q.limit,
+        offset: q.offset,
+        items: page.items.map(alertView),
+      };
     },
   );
 
@@ -80,16 +90,20 @@ export function registerDriftRoutes(app: FastifyInstance, deps: AdminDeps): void
     },
   );
 
-  app.get('/admin/endpoints/:id/drift-stats', { schema: { params: ID_PARAMS } }, async (request) => {
-    const { id } = request.params as { id: number };
-    const stats = await deps.engine.driftStats(id);
-    if (!stats) throw new AppError('ENDPOINT_NOT_FOUND', `Endpoint ${id} does not exist.`);
-    return {
-      endpoint_id: stats.endpointId,
-      total_alerts: stats.totalAlerts,
-      unresolved_alerts: stats.unresolvedAlerts,
-      average_drift_score: stats.averageDriftScore,
-      latest_alert: stats.latestAlert ? alertView(stats.latestAlert) : null,
-    };
-  });
+  app.get(
+    '/admin/endpoints/:id/drift-stats',
+    { schema: { params: ID_PARAMS } },
+    async (request) => {
+      const { id } = request.params as { id: number };
+      const stats = await deps.engine.driftStats(id);
+      if (!stats) throw new AppError('ENDPOINT_NOT_FOUND', `Endpoint ${id} does not exist.`);
+      return {
+        endpoint_id: stats.endpointId,
+        total_alerts: stats.totalAlerts,
+        unresolved_alerts: stats.unresolvedAlerts,
+        average_drift_score: stats.averageDriftScore,
+        latest_alert: stats.latestAlert ? alertView(stats.latestAlert) : null,
+      };
+    },
+  );
 }

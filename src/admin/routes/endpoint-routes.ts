@@ -82,14 +82,22 @@ export function registerEndpointRoutes(app: FastifyInstance, deps: AdminDeps): v
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { q: { type: 'string', maxLength: 200 }, search: { type: 'string', maxLength: 200 }, ...PAGE_QUERY },
+          properties: {
+            q: { type: 'string', maxLength: 200 },
+            search: { type: 'string', maxLength: 200 },
+            ...PAGE_QUERY,
+          },
         },
       },
     },
     async (request) => {
       const query = request.query as PageQuery & { q?: string; search?: string };
       const { limit, offset } = toLimitOffset(query, 10);
-      const page = await deps.engine.explorerOverview({ search: query.q ?? query.search ?? '', limit, offset });
+      const page = await deps.engine.explorerOverview({
+        search: query.q ?? query.search ?? '',
+        limit,
+        offset,
+      });
       return { total: page.total, limit, offset, items: page.items };
     },
   );
@@ -153,7 +161,12 @@ export function registerEndpointRoutes(app: FastifyInstance, deps: AdminDeps): v
         ...(body.request_body !== undefined ? { requestBody: body.request_body } : {}),
       });
       void reply.status(created ? 201 : 200);
-      return { status: created ? 'created' : 'updated', id: endpoint.id, method: endpoint.method, path: endpoint.template };
+      return {
+        status: created ? 'created' : 'updated',
+        id: endpoint.id,
+        method: endpoint.method,
+        path: endpoint.template,
+      };
     },
   );
 
@@ -168,7 +181,11 @@ export function registerEndpointRoutes(app: FastifyInstance, deps: AdminDeps): v
           additionalProperties: false,
           properties: {
             schema: { type: 'object' },
-            type: { type: 'string', enum: ['inbound', 'outbound', 'request', 'response'], default: 'response' },
+            type: {
+              type: 'string',
+              enum: ['inbound', 'outbound', 'request', 'response'],
+              default: 'response',
+            },
             status: { type: 'string', pattern: '^[1-5][0-9][0-9]$', default: '200' },
           },
         },
@@ -180,7 +197,10 @@ export function registerEndpointRoutes(app: FastifyInstance, deps: AdminDeps): v
       try {
         schemaAjv.compile(body.schema);
       } catch (error) {
-        throw new AppError('INVALID_BODY', `schema is not a valid JSON Schema: ${(error as Error).message}`);
+        throw new AppError(
+          'INVALID_BODY',
+          `schema is not a valid JSON Schema: ${(error as Error).message}`,
+        );
       }
       const target = body.type === 'inbound' || body.type === 'request' ? 'request' : 'response';
       const saved = await deps.engine.setSchemaOverride(id, {

@@ -23,16 +23,23 @@ export function registerExportRoutes(app: FastifyInstance, deps: AdminDeps): voi
       const query = request.query as { format: string; download: boolean };
       const format = parseExportFormat(query.format);
       if (!format) {
-        throw new AppError('INVALID_QUERY', `Unknown format "${query.format.slice(0, 40)}". Allowed: ${EXPORT_FORMATS.join(', ')}.`, {
-          allowed: [...EXPORT_FORMATS],
-        });
+        throw new AppError(
+          'INVALID_QUERY',
+          `Unknown format "${query.format.slice(0, 40)}". Allowed: ${EXPORT_FORMATS.join(', ')}.`,
+          {
+            allowed: [...EXPORT_FORMATS],
+          },
+        );
       }
       const { exportTypes } = await import('../../export/export-types.js');
       const models = (await deps.engine.allEndpoints()).map((e) => e.model);
       const file = await exportTypes(models, format);
       return reply
         .type(file.contentType)
-        .header('content-disposition', `${query.download ? 'attachment' : 'inline'}; filename="${file.filename}"`)
+        .header(
+          'content-disposition',
+          `${query.download ? 'attachment' : 'inline'}; filename="${file.filename}"`,
+        )
         .send(file.content);
     },
   );
@@ -55,7 +62,10 @@ export function registerExportRoutes(app: FastifyInstance, deps: AdminDeps): voi
       const document = exportOpenApi(models, { title: 'Learned API', serverUrl: '/' });
       return reply
         .type('application/json')
-        .header('content-disposition', `${download ? 'attachment' : 'inline'}; filename="openapi.json"`)
+        .header(
+          'content-disposition',
+          `${download ? 'attachment' : 'inline'}; filename="openapi.json"`,
+        )
         .send(`${JSON.stringify(document, null, 2)}\n`);
     },
   );

@@ -18,7 +18,10 @@ export interface PageQuery {
 }
 
 /** Resolves either pagination style to limit/offset; mixing them is an error. */
-export function toLimitOffset(query: PageQuery, defaultLimit = 50): { limit: number; offset: number } {
+export function toLimitOffset(
+  query: PageQuery,
+  defaultLimit = 50,
+): { limit: number; offset: number } {
   if ((query.page !== undefined || query.page_size !== undefined) && query.offset !== undefined) {
     throw new AppError('INVALID_QUERY', 'Use either page/page_size or limit/offset, not both.');
   }

@@ -16,7 +16,9 @@ export async function runExport(
   const format = options.format.trim().toLowerCase();
   const typeFormat = parseExportFormat(format);
   if (!typeFormat && format !== 'openapi') {
-    throw new Error(`Unknown format "${options.format}". Allowed: ${[...EXPORT_FORMATS, 'openapi'].join(', ')}.`);
+    throw new Error(
+      `Unknown format "${options.format}". Allowed: ${[...EXPORT_FORMATS, 'openapi'].join(', ')}.`,
+    );
   }
   const file = resolve(join(config.dataDir, config.db));
   const store = openSqliteStore({ file, trafficLogLimit: config.trafficLogLimit });
@@ -32,7 +34,9 @@ export async function runExport(
   }
   if (options.out) {
     writeFileSync(options.out, content);
-    process.stderr.write(`Wrote ${format} export of ${models.length} endpoints from ${file} to ${options.out}\n`);
+    process.stderr.write(
+      `Wrote ${format} export of ${models.length} endpoints from ${file} to ${options.out}\n`,
+    );
   } else {
     process.stdout.write(content);
   }

@@ -4,7 +4,9 @@ import { loadConfig } from '../../config/load-config.js';
 function storeLine(store: { kind: string; location: string }): string {
   if (store.kind === 'memory') return 'memory (nothing is kept after exit)';
   // Team mode: the location is already sanitised (a PostgreSQL URL never shows its password).
-  return store.kind === 'postgres' ? `PostgreSQL ${store.location} (team mode)` : `SQLite ${store.location}`;
+  return store.kind === 'postgres'
+    ? `PostgreSQL ${store.location} (team mode)`
+    : `SQLite ${store.location}`;
 }
 
 /** Prints the start-up banner: a few readable lines a developer can act on. */
@@ -26,7 +28,10 @@ function banner(app: Awaited<ReturnType<typeof createApp>>): string {
       `  Sign in:   ${app.adminUrl}/admin/login?token=${app.generatedToken}`,
     );
   } else if (!app.config.adminToken) {
-    lines.push('', '  Admin token: the one printed at first start (or run `adaptive-mock reset-token`).');
+    lines.push(
+      '',
+      '  Admin token: the one printed at first start (or run `adaptive-mock reset-token`).',
+    );
   }
   return `${lines.join('\n')}\n\n`;
 }
@@ -42,7 +47,10 @@ export async function runStart(flags: Record<string, string | boolean | undefine
       app.logger.error({ signal }, 'second signal: exiting without draining');
       process.exit(1);
     }
-    app.logger.info({ signal }, 'shutting down: draining in-flight exchanges and the capture queue');
+    app.logger.info(
+      { signal },
+      'shutting down: draining in-flight exchanges and the capture queue',
+    );
     app
       .stop()
       .then(() => process.exit(0))

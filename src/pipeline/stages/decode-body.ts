@@ -17,7 +17,11 @@ export interface DecodedBody {
 const TEXTUAL = /^(text\/|application\/(xml|x-www-form-urlencoded|javascript))|\+xml$/;
 
 function isJsonType(contentType: string): boolean {
-  return contentType === 'application/json' || contentType.endsWith('+json') || contentType === 'text/json';
+  return (
+    contentType === 'application/json' ||
+    contentType.endsWith('+json') ||
+    contentType === 'text/json'
+  );
 }
 
 function decode(bytes: Uint8Array, encoding: string, maxBytes: number): Buffer | string {
@@ -42,7 +46,9 @@ function decode(bytes: Uint8Array, encoding: string, maxBytes: number): Buffer |
       } else return `unsupported content coding "${coding}"`;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      return code === 'ERR_BUFFER_TOO_LARGE' ? 'decoded body exceeds the capture cap' : `cannot decode ${coding}`;
+      return code === 'ERR_BUFFER_TOO_LARGE'
+        ? 'decoded body exceeds the capture cap'
+        : `cannot decode ${coding}`;
     }
   }
   return data;
@@ -66,6 +72,7 @@ export function decodeBody(sample: BodySample | undefined, maxBytes: number): De
       return { isJson: true, skipped: 'invalid JSON' };
     }
   }
-  if (TEXTUAL.test(sample.contentType)) return { isJson: false, text: data.toString('utf8', 0, 512) };
+  if (TEXTUAL.test(sample.contentType))
+    return { isJson: false, text: data.toString('utf8', 0, 512) };
   return { isJson: false };
 }

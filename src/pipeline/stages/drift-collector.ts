@@ -46,9 +46,14 @@ export class DriftCollector {
   check(key: string, stored: EndpointModel | undefined, prepared: PreparedExchange): DriftVerdict {
     const verdict: DriftVerdict = { holdResponse: false, holdRequest: false, drifted: false };
     const { exchange, request, response } = prepared;
-    if (!stored || exchange.outcome !== 'ok' || exchange.status < 200 || exchange.status >= 300) return verdict;
+    if (!stored || exchange.outcome !== 'ok' || exchange.status < 200 || exchange.status >= 300)
+      return verdict;
     const status = String(exchange.status);
-    const inspect = (schema: SchemaNode | undefined, body: unknown, target: 'response' | 'request') => {
+    const inspect = (
+      schema: SchemaNode | undefined,
+      body: unknown,
+      target: 'response' | 'request',
+    ) => {
       if (!schema || body === undefined) return false;
       const changes = detectDrift(schema, body, { warmup: this.warmup });
       if (changes.length === 0) return false;
@@ -83,7 +88,11 @@ export class DriftCollector {
   }
 
   /** Writes the batch's alerts; returns the alerts that are new or reopened. */
-  async flush(store: Store, models: Map<string, StoredEndpoint>, log: Logger): Promise<DriftAlertRow[]> {
+  async flush(
+    store: Store,
+    models: Map<string, StoredEndpoint>,
+    log: Logger,
+  ): Promise<DriftAlertRow[]> {
     const batch = [...this.pending.values()];
     this.pending = new Map();
     const raised: DriftAlertRow[] = [];
@@ -109,7 +118,9 @@ export class DriftCollector {
         seenAt: p.seenAt,
       });
       if (result.change === 'created' || result.change === 'reopened') {
-        log.warn(`${result.change === 'created' ? 'contract drift' : 'contract drift again'}: ${formatDriftLog(p.changes, { method: p.method, template: p.template })}`);
+        log.warn(
+          `${result.change === 'created' ? 'contract drift' : 'contract drift again'}: ${formatDriftLog(p.changes, { method: p.method, template: p.template })}`,
+        );
         raised.push(result.alert);
       }
     }

@@ -6,7 +6,11 @@ import type { HealthTracker } from './health-tracker.js';
  * Prometheus metrics kept by the engine (off the hot path: exchanges are observed in the
  * pipeline). Label values are endpoint templates, which the path learner bounds.
  */
-export function createEngineMetrics(health: HealthTracker, endpointKeys: () => string[], now: () => number) {
+export function createEngineMetrics(
+  health: HealthTracker,
+  endpointKeys: () => string[],
+  now: () => number,
+) {
   const registry = new Registry();
   const requests = new Counter({
     name: 'adaptive_mock_requests_total',
@@ -46,7 +50,11 @@ export function createEngineMetrics(health: HealthTracker, endpointKeys: () => s
   });
   return {
     observe(exchange: Exchange, template: string | null) {
-      const labels = { method: exchange.method, template: template ?? '(unmatched)', source: exchange.source };
+      const labels = {
+        method: exchange.method,
+        template: template ?? '(unmatched)',
+        source: exchange.source,
+      };
       requests.inc({ ...labels, status: String(exchange.status) });
       latency.observe(labels, exchange.latencyMs / 1000);
     },

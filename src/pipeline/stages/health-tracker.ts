@@ -14,7 +14,10 @@ export class HealthTracker {
   private readonly drifting = new Set<string>();
 
   /** Evaluates one exchange; returns the endpoint's status after it, or null when not scored. */
-  observe(key: string, exchange: Exchange): { snapshot: HealthSnapshot; anomalies: Anomaly[] } | null {
+  observe(
+    key: string,
+    exchange: Exchange,
+  ): { snapshot: HealthSnapshot; anomalies: Anomaly[] } | null {
     const observation = toHealthObservation(exchange);
     if (!observation) return null;
     let state = this.states.get(key);
@@ -22,8 +25,14 @@ export class HealthTracker {
       state = createHealthState();
       this.states.set(key, state);
     }
-    const result = evaluateExchange(state, { ...observation, hasActiveDrift: this.drifting.has(key) });
-    return { snapshot: this.withDrift(key, result.snapshot, observation.at), anomalies: result.anomalies };
+    const result = evaluateExchange(state, {
+      ...observation,
+      hasActiveDrift: this.drifting.has(key),
+    });
+    return {
+      snapshot: this.withDrift(key, result.snapshot, observation.at),
+      anomalies: result.anomalies,
+    };
   }
 
   setDrift(key: string, active: boolean): void {

@@ -20,9 +20,11 @@ export function toObservation(
     query: exchange.query,
     path: exchange.path,
     hasRequestJson: request.json !== undefined,
-    requestContentType: exchange.requestHeaders['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '',
+    requestContentType:
+      exchange.requestHeaders['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '',
     hasResponseJson: response.json !== undefined,
-    responseContentType: exchange.responseHeaders['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '',
+    responseContentType:
+      exchange.responseHeaders['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '',
     responseHeaders: exchange.responseHeaders,
     learnRequestSchema: ok && learnRequestSchema,
     learnResponseSchema: ok && learnResponseSchema,

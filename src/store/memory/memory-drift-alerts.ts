@@ -1,4 +1,10 @@
-import type { DriftAlertInput, DriftAlertQuery, DriftAlertRow, DriftUpsertResult, Page } from '../store.js';
+import type {
+  DriftAlertInput,
+  DriftAlertQuery,
+  DriftAlertRow,
+  DriftUpsertResult,
+  Page,
+} from '../store.js';
 
 /** Drift alerts for the memory adapter, with the same semantics as SQLite. */
 export function createMemoryDriftAlerts() {
@@ -8,7 +14,10 @@ export function createMemoryDriftAlerts() {
   return {
     upsert(input: DriftAlertInput): DriftUpsertResult {
       const existing = [...alerts.values()].find(
-        (a) => a.endpointId === input.endpointId && a.target === input.target && a.fingerprint === input.fingerprint,
+        (a) =>
+          a.endpointId === input.endpointId &&
+          a.target === input.target &&
+          a.fingerprint === input.fingerprint,
       );
       if (!existing) {
         const alert: DriftAlertRow = {
@@ -41,9 +50,16 @@ export function createMemoryDriftAlerts() {
     },
     list(query: DriftAlertQuery): Page<DriftAlertRow> {
       const rows = [...alerts.values()]
-        .filter((a) => (!query.unresolvedOnly || !a.resolved) && (query.endpointId === undefined || a.endpointId === query.endpointId))
+        .filter(
+          (a) =>
+            (!query.unresolvedOnly || !a.resolved) &&
+            (query.endpointId === undefined || a.endpointId === query.endpointId),
+        )
         .sort((a, b) => b.lastSeen - a.lastSeen || b.id - a.id);
-      return { total: rows.length, items: rows.slice(query.offset, query.offset + query.limit).map(clone) };
+      return {
+        total: rows.length,
+        items: rows.slice(query.offset, query.offset + query.limit).map(clone),
+      };
     },
     get: (id: number) => (alerts.has(id) ? clone(alerts.get(id)!) : undefined),
     resolve(id: number, accept: boolean, at: number) {

@@ -48,7 +48,9 @@ export function openMemoryStore(options: MemoryStoreOptions): Store {
     kind: 'memory',
     location: 'memory',
     readSettings: () =>
-      Promise.resolve(Object.fromEntries([...settings].map(([k, v]) => [k, JSON.parse(v) as unknown]))),
+      Promise.resolve(
+        Object.fromEntries([...settings].map(([k, v]) => [k, JSON.parse(v) as unknown])),
+      ),
     writeSettings: (values) => {
       for (const [key, value] of Object.entries(values)) settings.set(key, JSON.stringify(value));
       return Promise.resolve();
@@ -57,10 +59,12 @@ export function openMemoryStore(options: MemoryStoreOptions): Store {
       const written = batch.deltas.map((d) => upsert(d.method, d.template, d.delta, true));
       for (const row of batch.traffic) {
         const endpointId =
-          row.endpointId ?? (row.template ? (byKey.get(`${row.method} ${row.template}`) ?? null) : null);
+          row.endpointId ??
+          (row.template ? (byKey.get(`${row.method} ${row.template}`) ?? null) : null);
         traffic.push({ ...row, id: nextTrafficId++, endpointId });
       }
-      if (traffic.length > options.trafficLogLimit) traffic = traffic.slice(-options.trafficLogLimit);
+      if (traffic.length > options.trafficLogLimit)
+        traffic = traffic.slice(-options.trafficLogLimit);
       return Promise.resolve({ endpoints: written, trafficWritten: batch.traffic.length });
     },
     loadEndpoints: () => Promise.resolve([...endpoints.values()].map(clone)),
@@ -69,13 +73,17 @@ export function openMemoryStore(options: MemoryStoreOptions): Store {
       const all = [...endpoints.values()].filter((e) =>
         `${e.method} ${e.template}`.toLowerCase().includes(term),
       );
-      return Promise.resolve({ total: all.length, items: all.slice(offset, offset + limit).map(clone) });
+      return Promise.resolve({
+        total: all.length,
+        items: all.slice(offset, offset + limit).map(clone),
+      });
     },
     getEndpoint: (id) => {
       const found = endpoints.get(id);
       return Promise.resolve(found ? clone(found) : undefined);
     },
-    putEndpoint: (method, template, model) => Promise.resolve(upsert(method, template, model, false)),
+    putEndpoint: (method, template, model) =>
+      Promise.resolve(upsert(method, template, model, false)),
     deleteEndpoint: (id) => {
       const found = endpoints.get(id);
       if (!found) return Promise.resolve(false);
@@ -85,8 +93,13 @@ export function openMemoryStore(options: MemoryStoreOptions): Store {
       return Promise.resolve(true);
     },
     listTraffic: ({ limit, offset, endpointId }) => {
-      const rows = traffic.filter((r) => endpointId === undefined || r.endpointId === endpointId).reverse();
-      return Promise.resolve({ total: rows.length, items: rows.slice(offset, offset + limit).map(clone) });
+      const rows = traffic
+        .filter((r) => endpointId === undefined || r.endpointId === endpointId)
+        .reverse();
+      return Promise.resolve({
+        total: rows.length,
+        items: rows.slice(offset, offset + limit).map(clone),
+      });
     },
     countTraffic: () => Promise.resolve(traffic.length),
     upsertDriftAlert: (input) => Promise.resolve(drift.upsert(input)),

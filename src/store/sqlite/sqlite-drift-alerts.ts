@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { DriftAlertInput, DriftAlertQuery, DriftAlertRow, DriftUpsertResult, Page } from '../store.js';
+import type {
+  DriftAlertInput,
+  DriftAlertQuery,
+  DriftAlertRow,
+  DriftUpsertResult,
+  Page,
+} from '../store.js';
 
 interface DriftRecord {
   id: number;
@@ -78,7 +84,10 @@ export function createSqliteDriftAlerts(db: Database.Database) {
     }
     if (existing.accepted === 1) return { alert: toRow(existing), change: 'ignored' };
     bump.run({ ...json, id: existing.id, resolved: 0 });
-    return { alert: toRow(byId.get(existing.id)!), change: existing.resolved === 1 ? 'reopened' : 'updated' };
+    return {
+      alert: toRow(byId.get(existing.id)!),
+      change: existing.resolved === 1 ? 'reopened' : 'updated',
+    };
   });
 
   return {
@@ -92,9 +101,13 @@ export function createSqliteDriftAlerts(db: Database.Database) {
         params.push(query.endpointId);
       }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const total = db.prepare<number[], { n: number }>(`SELECT COUNT(*) AS n FROM drift_alerts ${clause}`).get(...params);
+      const total = db
+        .prepare<number[], { n: number }>(`SELECT COUNT(*) AS n FROM drift_alerts ${clause}`)
+        .get(...params);
       const rows = db
-        .prepare<number[], DriftRecord>(`SELECT * FROM drift_alerts ${clause} ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?`)
+        .prepare<number[], DriftRecord>(
+          `SELECT * FROM drift_alerts ${clause} ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?`,
+        )
         .all(...params, query.limit, query.offset);
       return { total: total?.n ?? 0, items: rows.map(toRow) };
     },

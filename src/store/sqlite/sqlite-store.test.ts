@@ -9,13 +9,19 @@ import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 
 runStoreContract('sqlite', () =>
   Promise.resolve(
-    openSqliteStore({ file: join(mkdtempSync(join(tmpdir(), 'am-sqlite-')), 'test.db'), trafficLogLimit: 50 }),
+    openSqliteStore({
+      file: join(mkdtempSync(join(tmpdir(), 'am-sqlite-')), 'test.db'),
+      trafficLogLimit: 50,
+    }),
   ),
 );
 
 runDriftAlertContract('sqlite', () =>
   Promise.resolve(
-    openSqliteStore({ file: join(mkdtempSync(join(tmpdir(), 'am-sqlite-')), 'd.db'), trafficLogLimit: 50 }),
+    openSqliteStore({
+      file: join(mkdtempSync(join(tmpdir(), 'am-sqlite-')), 'd.db'),
+      trafficLogLimit: 50,
+    }),
   ),
 );
 

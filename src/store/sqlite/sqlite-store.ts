@@ -170,7 +170,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       );
       return toEndpoint(stmt.endpointById.get(Number(info.lastInsertRowid))!);
     }
-    const next = merge ? mergeEndpointModel(JSON.parse(existing.model) as EndpointModel, model) : model;
+    const next = merge
+      ? mergeEndpointModel(JSON.parse(existing.model) as EndpointModel, model)
+      : model;
     stmt.updateEndpoint.run(JSON.stringify(next), at, existing.id);
     return { ...toEndpoint(existing), model: next, updatedAt: at };
   };
@@ -180,7 +182,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     const ids = new Map(endpoints.map((e) => [`${e.method} ${e.template}`, e.id]));
     for (const row of batch.traffic) {
       const endpointId =
-        row.endpointId ?? (row.template ? (ids.get(`${row.method} ${row.template}`) ?? null) : null);
+        row.endpointId ??
+        (row.template ? (ids.get(`${row.method} ${row.template}`) ?? null) : null);
       stmt.insertTraffic.run({ ...row, endpointId, hasDrift: row.hasDrift ? 1 : 0 });
     }
     if (batch.traffic.length > 0) stmt.pruneTraffic.run(options.trafficLogLimit);
@@ -196,7 +199,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ),
     writeSettings: (values) => {
       db.transaction(() => {
-        for (const [key, value] of Object.entries(values)) stmt.putSetting.run(key, JSON.stringify(value));
+        for (const [key, value] of Object.entries(values))
+          stmt.putSetting.run(key, JSON.stringify(value));
       }).immediate();
       return Promise.resolve();
     },
@@ -214,19 +218,25 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return Promise.resolve(row ? toEndpoint(row) : undefined);
     },
     putEndpoint: (method, template, model) =>
-      Promise.resolve(db.transaction(() => upsertModel(method, template, model, false)).immediate()),
+      Promise.resolve(
+        db.transaction(() => upsertModel(method, template, model, false)).immediate(),
+      ),
     deleteEndpoint: (id) =>
       Promise.resolve(
-        db.transaction(() => {
-          stmt.deleteAlerts.run(id);
-          return stmt.deleteEndpoint.run(id).changes > 0;
-        }).immediate(),
+        db
+          .transaction(() => {
+            stmt.deleteAlerts.run(id);
+            return stmt.deleteEndpoint.run(id).changes > 0;
+          })
+          .immediate(),
       ),
     listTraffic: (query: TrafficQuery): Promise<Page<TrafficRow>> => {
       if (query.endpointId !== undefined) {
         return Promise.resolve({
           total: stmt.countTrafficFor.get(query.endpointId)?.n ?? 0,
-          items: stmt.pageTrafficFor.all(query.endpointId, query.limit, query.offset).map(toTraffic),
+          items: stmt.pageTrafficFor
+            .all(query.endpointId, query.limit, query.offset)
+            .map(toTraffic),
         });
       }
       return Promise.resolve({
