@@ -11,6 +11,7 @@ import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerDriftRoutes } from './routes/drift-routes.js';
 import { registerChaosRoutes } from './routes/chaos-routes.js';
 import { registerExportRoutes } from './routes/export-routes.js';
+import { registerExplorerRoutes } from './routes/explorer-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { installAuthHook } from './auth/install-auth-hook.js';
 import fastifySwagger from '@fastify/swagger';
@@ -18,7 +19,7 @@ import fastifySwagger from '@fastify/swagger';
 export interface AdminApp {
   fastify: FastifyInstance;
   /** node:http request handler for requests the front door routed to the platform. */
-  handle(req: IncomingMessage, res: ServerResponse): void;
+  handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Every registered method and URL (a test calls each without credentials). */
   routes: readonly { method: string; url: string }[];
 }
@@ -33,8 +34,18 @@ const PAGE_PATHS = ['/', '/admin/explorer', '/admin/docs'];
 function makeValidators() {
   // Bodies are validated strictly (no coercion, no silent removal of unknown fields);
   // query strings and path params arrive as text, so they are coerced.
-  const body = new Ajv({ allErrors: false, coerceTypes: false, removeAdditional: false, useDefaults: true });
-  const query = new Ajv({ allErrors: false, coerceTypes: true, removeAdditional: false, useDefaults: true });
+  const body = new Ajv({
+    allErrors: false,
+    coerceTypes: false,
+    removeAdditional: false,
+    useDefaults: true,
+  });
+  const query = new Ajv({
+    allErrors: false,
+    coerceTypes: true,
+    removeAdditional: false,
+    useDefaults: true,
+  });
   addFormats.default(body);
   addFormats.default(query);
   return { body, query };
@@ -76,7 +87,10 @@ export async function createAdminApp(deps: AdminDeps): Promise<AdminApp> {
     } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       problem = new AppError('PAYLOAD_TOO_LARGE', 'Admin request bodies are limited to 1 MiB.');
     } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      problem = new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send JSON (Content-Type: application/json).');
+      problem = new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send JSON (Content-Type: application/json).',
+      );
     } else if (error.statusCode && error.statusCode < 500) {
       problem = new AppError('BAD_REQUEST', error.message);
     } else {
@@ -89,14 +103,25 @@ export async function createAdminApp(deps: AdminDeps): Promise<AdminApp> {
     void reply
       .status(404)
       .type(PROBLEM_CONTENT_TYPE)
-      .send(toProblem(new AppError('NOT_FOUND', `No platform route ${request.method} ${request.url.split('?')[0]}`)));
+      .send(
+        toProblem(
+          new AppError(
+            'NOT_FOUND',
+            `No platform route ${request.method} ${request.url.split('?')[0]}`,
+          ),
+        ),
+      );
   });
 
   fastify.addHook('onRequest', async (_request, reply) => {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('cache-control', 'no-store');
   });
-  installAuthHook(fastify, deps.auth, { publicPaths: PUBLIC, crossSitePaths: CROSS_SITE, pagePaths: PAGE_PATHS });
+  installAuthHook(fastify, deps.auth, {
+    publicPaths: PUBLIC,
+    crossSitePaths: CROSS_SITE,
+    pagePaths: PAGE_PATHS,
+  });
 
   // Registered before the routes: it collects their schemas into the admin API's OpenAPI document.
   await fastify.register(fastifySwagger, {
@@ -105,7 +130,8 @@ export async function createAdminApp(deps: AdminDeps): Promise<AdminApp> {
       info: {
         title: 'Adaptive Mock admin API',
         version: deps.version,
-        description: 'Control the proxy, read what it learned, and manage chaos, drift alerts and exports.',
+        description:
+          'Control the proxy, read what it learned, and manage chaos, drift alerts and exports.',
       },
       components: {
         securitySchemes: {
@@ -124,6 +150,7 @@ export async function createAdminApp(deps: AdminDeps): Promise<AdminApp> {
   registerDriftRoutes(fastify, deps);
   registerChaosRoutes(fastify, deps);
   registerExportRoutes(fastify, deps);
+  registerExplorerRoutes(fastify, deps);
   fastify.get('/admin/openapi.json', { schema: { hide: true } }, () => fastify.swagger());
   await fastify.ready();
   const h = handler;

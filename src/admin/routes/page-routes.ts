@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { AdminDeps } from '../admin-deps.js';
+import { toLoginCsp } from '../auth/to-login-csp.js';
 
 /** Built dashboard (web/dist), located relative to dist/src/admin/routes/. */
 const WEB_DIST = new URL('../../../../web/dist/', import.meta.url);
@@ -35,15 +36,18 @@ function readPage(file: string): string {
 }
 
 /** The dashboard pages and their static assets, with a strict CSP. */
-export async function registerPageRoutes(app: FastifyInstance, _deps: AdminDeps): Promise<void> {
+export async function registerPageRoutes(app: FastifyInstance, deps: AdminDeps): Promise<void> {
   // Pages are read once: they are static build output and contain no request data.
   const html = new Map(Object.entries(PAGES).map(([route, file]) => [route, readPage(file)]));
+  // The login page may need the identity provider's origins (Firebase sign-in); nothing else does.
+  const loginCsp = toLoginCsp(await deps.auth.provider.loginOptions());
   for (const route of Object.keys(PAGES)) {
     app.get(route, (_request, reply) =>
       reply
-        .header('content-security-policy', PAGE_CSP)
+        .header('content-security-policy', route === '/admin/login' ? loginCsp : PAGE_CSP)
         .header('x-frame-options', 'DENY')
-        .header('referrer-policy', 'no-referrer')
+        // same-origin, not no-referrer: with no-referrer, same-origin fetch POSTs carry Origin: null and fail the CSRF check.
+        .header('referrer-policy', 'same-origin')
         .type('text/html; charset=utf-8')
         .send(html.get(route)),
     );

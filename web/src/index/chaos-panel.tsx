@@ -10,21 +10,36 @@ interface ChaosProfilesView {
 /** Chaos profile picker and the global level slider. */
 export function ChaosPanel({ onChange }: { onChange: () => void }) {
   const [view, setView] = useState<ChaosProfilesView | undefined>();
-  const load = () => void api<ChaosProfilesView>('/admin/chaos/profiles').then(setView).catch(() => undefined);
+  const load = () =>
+    void api<ChaosProfilesView>('/admin/chaos/profiles')
+      .then(setView)
+      .catch(() => undefined);
   useEffect(load, []);
   const activate = (profile: string) =>
     void api('/admin/chaos/profiles', { method: 'POST', body: { profile } }).then(() => {
       load();
       onChange();
     });
-  const setLevel = (level: number) => void api('/admin/chaos', { method: 'POST', body: { level } }).then(load);
-  if (!view) return <section class="panel"><h2>Chaos engine</h2><p class="muted">Loading…</p></section>;
+  const setLevel = (level: number) =>
+    void api('/admin/chaos', { method: 'POST', body: { level } }).then(load);
+  if (!view)
+    return (
+      <section class="panel">
+        <h2>Chaos engine</h2>
+        <p class="muted">Loading…</p>
+      </section>
+    );
   const active = view.profiles[view.active];
   return (
     <section class="panel">
       <h2>Chaos engine</h2>
       <label for="chaos-profile">Profile</label>
-      <select id="chaos-profile" value={view.active} onChange={(e) => activate((e.target as HTMLSelectElement).value)} data-testid="chaos-profile">
+      <select
+        id="chaos-profile"
+        value={view.active}
+        onChange={(e) => activate((e.target as HTMLSelectElement).value)}
+        data-testid="chaos-profile"
+      >
         {Object.entries(view.profiles).map(([key, p]) => (
           <option key={key} value={key}>
             {p.name}

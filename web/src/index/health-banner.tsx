@@ -2,7 +2,12 @@ import type { GlobalHealth } from '../../../src/contract/live-messages.js';
 
 /** Platform-wide score, monitored endpoints and active anomalies (pushed live). */
 export function HealthBanner({ health }: { health: GlobalHealth | null }) {
-  const h = health ?? { score: 100, status: 'HEALTHY' as const, monitoredEndpoints: 0, activeAnomalies: 0 };
+  const h = health ?? {
+    score: 100,
+    status: 'HEALTHY' as const,
+    monitoredEndpoints: 0,
+    activeAnomalies: 0,
+  };
   return (
     <section class="banner" aria-label="Global health" data-testid="health-banner">
       <div>

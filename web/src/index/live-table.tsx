@@ -13,7 +13,11 @@ export function LiveTable(props: {
   const [filter, setFilter] = useState('');
   const term = filter.trim().toLowerCase();
   const rows = term
-    ? props.rows.filter((r) => `${r.method} ${r.path} ${r.template ?? ''} ${r.status} ${r.source}`.toLowerCase().includes(term))
+    ? props.rows.filter((r) =>
+        `${r.method} ${r.path} ${r.template ?? ''} ${r.status} ${r.source}`
+          .toLowerCase()
+          .includes(term),
+      )
     : props.rows;
   return (
     <section class="panel" style={{ marginTop: '16px' }}>
@@ -30,11 +34,18 @@ export function LiveTable(props: {
           style={{ width: '240px' }}
           data-testid="live-filter"
         />
-        <button type="button" onClick={props.onTogglePause} aria-pressed={props.paused} data-testid="live-pause">
+        <button
+          type="button"
+          onClick={props.onTogglePause}
+          aria-pressed={props.paused}
+          data-testid="live-pause"
+        >
           {props.paused ? 'Resume' : 'Pause'}
         </button>
       </div>
-      {props.skipped > 0 && <p class="muted">{props.skipped} entries skipped while the browser caught up.</p>}
+      {props.skipped > 0 && (
+        <p class="muted">{props.skipped} entries skipped while the browser caught up.</p>
+      )}
       <div style={{ overflowX: 'auto' }}>
         <table data-testid="live-table">
           <thead>

@@ -22,7 +22,10 @@ function ControlDeck() {
   const [paused, setPaused] = useState(false);
   const [skipped, setSkipped] = useState(0);
 
-  const refresh = () => void getConfig().then(setConfig).catch(() => undefined);
+  const refresh = () =>
+    void getConfig()
+      .then(setConfig)
+      .catch(() => undefined);
   useEffect(() => {
     refresh();
     const timer = window.setInterval(refresh, 3000);
@@ -69,7 +72,13 @@ function ControlDeck() {
           <TargetForm config={config} onChange={refresh} />
           <ChaosPanel onChange={refresh} />
         </div>
-        <LiveTable rows={rows} paused={paused} onTogglePause={togglePause} skipped={skipped} status={status} />
+        <LiveTable
+          rows={rows}
+          paused={paused}
+          onTogglePause={togglePause}
+          skipped={skipped}
+          status={status}
+        />
       </main>
     </>
   );

@@ -3,7 +3,13 @@ import type { ConfigView } from '../../../src/contract/admin-api.js';
 import { api, ApiError } from '../lib/api.js';
 
 /** The backend URL form; the server's validation message is shown inline. */
-export function TargetForm({ config, onChange }: { config: ConfigView | undefined; onChange: () => void }) {
+export function TargetForm({
+  config,
+  onChange,
+}: {
+  config: ConfigView | undefined;
+  onChange: () => void;
+}) {
   const [value, setValue] = useState('');
   const [error, setError] = useState('');
   const [saved, setSaved] = useState(false);

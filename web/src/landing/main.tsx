@@ -38,9 +38,9 @@ function Landing() {
       <main>
         <h1>Your API&apos;s digital twin</h1>
         <p>
-          Adaptive Mock sits between your frontend and its backend. It learns the API from live traffic and serves realistic
-          mocks from what it learned — with zero configuration — so a backend that is down, slow or unfinished never stops
-          the frontend team.
+          Adaptive Mock sits between your frontend and its backend. It learns the API from live
+          traffic and serves realistic mocks from what it learned — with zero configuration — so a
+          backend that is down, slow or unfinished never stops the frontend team.
         </p>
         <div class="grid">
           {STEPS.map((step) => (

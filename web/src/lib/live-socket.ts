@@ -7,7 +7,10 @@ export type LiveStatus = 'connecting' | 'online' | 'offline';
  * The live stream with automatic reconnection: each attempt first asks for a short-lived,
  * single-use ticket (a long-lived credential never goes into a URL), then opens the socket.
  */
-export function connectLive(onMessage: (message: LiveMessage) => void, onStatus: (status: LiveStatus) => void): () => void {
+export function connectLive(
+  onMessage: (message: LiveMessage) => void,
+  onStatus: (status: LiveStatus) => void,
+): () => void {
   let socket: WebSocket | undefined;
   let stopped = false;
   let delay = 500;
@@ -16,9 +19,14 @@ export function connectLive(onMessage: (message: LiveMessage) => void, onStatus:
   const open = async () => {
     onStatus('connecting');
     try {
-      const { ticket } = await api<{ ticket: string }>('/admin/ws-ticket', { method: 'POST', body: {} });
+      const { ticket } = await api<{ ticket: string }>('/admin/ws-ticket', {
+        method: 'POST',
+        body: {},
+      });
       const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-      socket = new WebSocket(`${scheme}://${location.host}/admin/ws?ticket=${encodeURIComponent(ticket)}`);
+      socket = new WebSocket(
+        `${scheme}://${location.host}/admin/ws?ticket=${encodeURIComponent(ticket)}`,
+      );
       socket.onopen = () => {
         delay = 500;
         onStatus('online');
