@@ -21,12 +21,17 @@ export interface ForwardOptions {
    * answered the client itself (failover); otherwise the proxy sends the problem.
    */
   onUpstreamFailure?: (ctx: ExchangeContext, error: AppError) => boolean;
+  /**
+   * Called when response headers arrive. Returns true when it answered the client itself
+   * (failover on 502/503/504); the upstream body is then discarded.
+   */
+  onUpstreamStatus?: (ctx: ExchangeContext, status: number) => boolean;
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
 
 class UpstreamTimeout extends Error {
-  constructor(readonly phase: 'connect' | 'headers') {
+  constructor(readonly phase: 'connect' | 'headers' | 'body') {
     super(`upstream ${phase} timeout`);
   }
 }
@@ -35,9 +40,18 @@ class UpstreamTimeout extends Error {
 function classify(error: unknown): AppError {
   const err = error as NodeJS.ErrnoException;
   if (error instanceof UpstreamTimeout) {
-    return error.phase === 'connect'
-      ? new AppError('UPSTREAM_UNREACHABLE', 'The backend did not accept a connection in time.')
-      : new AppError('UPSTREAM_TIMEOUT', 'The backend did not send response headers in time.');
+    if (error.phase === 'connect') {
+      return new AppError(
+        'UPSTREAM_UNREACHABLE',
+        'The backend did not accept a connection in time.',
+      );
+    }
+    return new AppError(
+      'UPSTREAM_TIMEOUT',
+      error.phase === 'headers'
+        ? 'The backend did not send response headers in time.'
+        : 'The backend stopped sending the response body.',
+    );
   }
   switch (err.code) {
     case 'EADDRBLOCKED':
@@ -55,10 +69,19 @@ function classify(error: unknown): AppError {
       return new AppError('UPSTREAM_RESET', 'The backend closed the connection before answering.');
     default:
       if (err.code?.startsWith('HPE_')) {
-        return new AppError('UPSTREAM_PROTOCOL_ERROR', 'The backend sent a malformed HTTP response.');
+        return new AppError(
+          'UPSTREAM_PROTOCOL_ERROR',
+          'The backend sent a malformed HTTP response.',
+        );
       }
       return new AppError('UPSTREAM_UNREACHABLE', 'The backend could not be reached.');
   }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error === undefined
+    ? undefined
+    : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
 }
 
 function hasRequestBody(req: IncomingMessage): boolean {
@@ -107,28 +130,49 @@ export function forward(ctx: ExchangeContext, target: Target, options: ForwardOp
     });
     // Idle timeout of the upstream socket: first while waiting for headers, then per body chunk.
     upstream.setTimeout(options.headersTimeoutMs, () => {
-      upstream.destroy(responded ? new Error('body idle timeout') : new UpstreamTimeout('headers'));
+      upstream.destroy(new UpstreamTimeout(responded ? 'body' : 'headers'));
     });
 
+    // Answers a failure that happened before any response byte reached the client.
+    const fail = (error: unknown): void => {
+      // The client left first (our own destroy caused this error): it is recorded as client_aborted.
+      if (res.destroyed) return;
+      const problem = classify(error);
+      ctx.outcome = problem.code === 'UPSTREAM_TIMEOUT' ? 'upstream_timeout' : 'upstream_error';
+      if (problem.code === 'UPSTREAM_PROTOCOL_ERROR') ctx.outcome = 'upstream_protocol_error';
+      ctx.error = problem.detail;
+      options.logger.warn(
+        { exchange: ctx.id, code: problem.code, cause: errorCode(error) },
+        'upstream failed',
+      );
+      if (options.onUpstreamFailure?.(ctx, problem)) return;
+      ctx.status = problem.status;
+      sendProblem(res, problem);
+    };
+    // The error that ended the response body, if any: it decides between 502 and 504.
+    let bodyError: unknown;
+
     upstream.on('error', (error) => {
-      if (responded) return;
+      if (responded) {
+        bodyError ??= error;
+        return;
+      }
       // A reused keep-alive socket the backend had just closed: replay once on a fresh one
       // when that is safe (idempotent, nothing streamed yet, no byte received).
-      if (!retry && upstream.reusedSocket && bodyless && IDEMPOTENT.has(method) && !ctx.res.destroyed) {
+      if (
+        !retry &&
+        upstream.reusedSocket &&
+        bodyless &&
+        IDEMPOTENT.has(method) &&
+        !ctx.res.destroyed
+      ) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ECONNRESET' || code === 'EPIPE') {
           attempt(true);
           return;
         }
       }
-      const problem = classify(error);
-      ctx.outcome = problem.code === 'UPSTREAM_TIMEOUT' ? 'upstream_timeout' : 'upstream_error';
-      if (problem.code === 'UPSTREAM_PROTOCOL_ERROR') ctx.outcome = 'upstream_protocol_error';
-      ctx.error = problem.detail;
-      if (res.destroyed) return;
-      if (options.onUpstreamFailure?.(ctx, problem)) return;
-      ctx.status = problem.status;
-      sendProblem(res, problem);
+      fail(error);
     });
 
     upstream.on('response', (upstreamRes) => {
@@ -136,20 +180,41 @@ export function forward(ctx: ExchangeContext, target: Target, options: ForwardOp
       ctx.ttfbMs = performance.now() - ctx.startedHr;
       ctx.status = upstreamRes.statusCode ?? 502;
       ctx.responseHeaders = upstreamRes.headers;
+      if (options.onUpstreamStatus?.(ctx, ctx.status)) {
+        upstreamRes.resume();
+        return;
+      }
       upstream.setTimeout(options.bodyTimeoutMs);
       const tap = ctx.tapResponse();
-      upstreamRes.on('data', tap.onData);
+      const headers = toDownstreamHeaders(upstreamRes.rawHeaders);
       res.sendDate = false;
-      res.writeHead(ctx.status, upstreamRes.statusMessage, toDownstreamHeaders(upstreamRes.rawHeaders));
+      // Node sends the head together with the first body byte anyway; writing it only then
+      // keeps a 502 possible when the upstream body breaks before its first byte.
+      const writeHead = () => {
+        if (!res.headersSent) res.writeHead(ctx.status, upstreamRes.statusMessage, headers);
+      };
+      upstreamRes.on('data', (chunk: Buffer) => {
+        writeHead();
+        tap.onData(chunk);
+      });
+      let aborted = false;
       const abortClient = () => {
+        if (aborted || res.destroyed) return;
+        aborted = true;
+        if (!res.headersSent) return fail(bodyError ?? new Error('upstream response aborted'));
         if (ctx.outcome === 'ok') ctx.outcome = 'truncated';
+        options.logger.warn(
+          { exchange: ctx.id, cause: errorCode(bodyError) },
+          'upstream response truncated',
+        );
         // Never end a response early as if it were complete: drop the client connection.
         res.destroy();
       };
       upstreamRes.on('aborted', abortClient);
       upstreamRes.on('error', abortClient);
       upstreamRes.on('end', () => {
-        if (!upstreamRes.complete) abortClient();
+        if (upstreamRes.complete) writeHead();
+        else abortClient();
       });
       upstreamRes.pipe(res);
     });

@@ -32,7 +32,8 @@ export interface FrontDoor {
 
 function countHost(raw: string[]): number {
   let n = 0;
-  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 4 && raw[i]!.toLowerCase() === 'host') n++;
+  for (let i = 0; i < raw.length; i += 2)
+    if (raw[i]!.length === 4 && raw[i]!.toLowerCase() === 'host') n++;
   return n;
 }
 
@@ -52,13 +53,19 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
   const guard = (req: IncomingMessage, res: ServerResponse): boolean => {
     if (countHost(req.rawHeaders) > 1) {
       res.shouldKeepAlive = false;
-      sendProblem(res, new AppError('BAD_REQUEST', 'A request must carry exactly one Host header.'));
+      sendProblem(
+        res,
+        new AppError('BAD_REQUEST', 'A request must carry exactly one Host header.'),
+      );
       return false;
     }
     const url = req.url ?? '';
     if (!url.startsWith('/') && url !== '*') {
       res.shouldKeepAlive = false;
-      sendProblem(res, new AppError('BAD_REQUEST', 'Only origin-form request targets (/path) are accepted.'));
+      sendProblem(
+        res,
+        new AppError('BAD_REQUEST', 'Only origin-form request targets (/path) are accepted.'),
+      );
       return false;
     }
     return true;
@@ -86,6 +93,9 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
       {
         requireHostHeader: true,
         headersTimeout: options.clientHeadersTimeoutMs,
+        // Node enforces headersTimeout only when it sweeps connections (every 30 s by
+        // default), which would let a slowloris client hold a socket far past the limit.
+        connectionsCheckingInterval: Math.min(1000, options.clientHeadersTimeoutMs),
         requestTimeout: 0,
         keepAliveTimeout: 5000,
       },
@@ -96,7 +106,13 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
       if (options.maxRequestBytes > 0 && length > options.maxRequestBytes) {
         // Decide from the headers alone: no 100 Continue, so the client never sends the body.
         res.shouldKeepAlive = false;
-        sendProblem(res, new AppError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${options.maxRequestBytes} bytes.`));
+        sendProblem(
+          res,
+          new AppError(
+            'PAYLOAD_TOO_LARGE',
+            `Request bodies are limited to ${options.maxRequestBytes} bytes.`,
+          ),
+        );
         return;
       }
       res.writeContinue();

@@ -44,7 +44,11 @@ export function platformPathOf(method: string, rawUrl: string): string | undefin
   const q = rawUrl.indexOf('?');
   const pathname = q === -1 ? rawUrl : rawUrl.slice(0, q);
   // Fast path for the proxy: a plain path that does not start with /admin or name a page.
-  if (!NEEDS_NORMALISING.test(pathname) && !pathname.startsWith(ADMIN_PREFIX) && pathname !== '/landing') {
+  if (
+    !NEEDS_NORMALISING.test(pathname) &&
+    !pathname.startsWith(ADMIN_PREFIX) &&
+    pathname !== '/landing'
+  ) {
     return undefined;
   }
   const path = normalizePath(pathname);

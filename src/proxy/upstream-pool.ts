@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import type { AddressPolicy } from '../net/address-policy.js';
 import type { Target } from '../state/runtime-state.js';
@@ -35,27 +35,29 @@ export class BlockedAddressError extends Error {
  */
 export function createUpstreamPool(options: UpstreamPoolOptions): UpstreamPool {
   const agents = new Map<string, HttpAgent>();
-  const baseLookup = options.lookup ?? (dnsLookup as unknown as LookupFunction);
+  const baseLookup = options.lookup ?? dnsLookup;
 
-  const lookupFor = (target: Target): LookupFunction => (hostname, lookupOptions, callback) => {
-    baseLookup(hostname, { ...(lookupOptions as LookupOptions), all: true }, (err, result) => {
-      if (err) return callback(err, '', 0);
-      const list = (Array.isArray(result) ? result : [{ address: result, family: 4 }]) as LookupAddress[];
-      for (const entry of list) {
-        const reason = options.policy.check(entry.address, target.port, target.hostname);
-        if (reason) {
-          return callback(new BlockedAddressError(reason), '', 0);
+  const lookupFor =
+    (target: Target): LookupFunction =>
+    (hostname, lookupOptions, callback) => {
+      baseLookup(hostname, { ...lookupOptions, all: true }, (err, result) => {
+        if (err) return callback(err, '', 0);
+        const list = Array.isArray(result) ? result : [{ address: result, family: 4 }];
+        for (const entry of list) {
+          const reason = options.policy.check(entry.address, target.port, target.hostname);
+          if (reason) {
+            return callback(new BlockedAddressError(reason), '', 0);
+          }
         }
-      }
-      const first = list[0];
-      if (!first) return callback(new Error(`No address for ${hostname}`), '', 0);
-      if ((lookupOptions as LookupOptions).all) {
-        (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
-      } else {
-        callback(null, first.address, first.family);
-      }
-    });
-  };
+        const first = list[0];
+        if (!first) return callback(new Error(`No address for ${hostname}`), '', 0);
+        if (lookupOptions.all) {
+          (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+        } else {
+          callback(null, first.address, first.family);
+        }
+      });
+    };
 
   return {
     agentFor(target) {
@@ -68,7 +70,8 @@ export function createUpstreamPool(options: UpstreamPoolOptions): UpstreamPool {
           scheduling: 'lifo' as const,
           lookup: lookupFor(target),
         };
-        agent = target.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
+        agent =
+          target.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
         agents.set(target.url, agent);
       }
       return agent;

@@ -51,7 +51,10 @@ export async function startEchoOrigin(host = '127.0.0.1'): Promise<EchoOrigin> {
       origin.requests.push(record);
       if (origin.handler) return origin.handler(req, res, body);
       const json = JSON.stringify(record);
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(json),
+      });
       res.end(json);
     });
   });
@@ -69,6 +72,7 @@ export async function startEchoOrigin(host = '127.0.0.1'): Promise<EchoOrigin> {
 /** Reads a header (case-insensitive) from a raw header list; all values in order. */
 export function rawValues(raw: string[], name: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === name.toLowerCase()) out.push(raw[i + 1]!);
+  for (let i = 0; i < raw.length; i += 2)
+    if (raw[i]!.toLowerCase() === name.toLowerCase()) out.push(raw[i + 1]!);
   return out;
 }

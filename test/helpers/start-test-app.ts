@@ -1,8 +1,10 @@
 import { mkdtempSync } from 'node:fs';
+import type { LookupFunction } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type RunningApp } from '../../src/app/create-app.js';
 import { loadConfig, type Config } from '../../src/config/load-config.js';
+import type { LookupAll } from '../../src/net/validate-target.js';
 
 export const TEST_TOKEN = 'test-admin-token-0123456789';
 
@@ -12,8 +14,20 @@ export interface TestApp extends RunningApp {
   dataDir: string;
 }
 
+/** Collaborators a test can swap in: resolvers (no real DNS) and the log sink. */
+export interface TestAppInjections {
+  /** Resolver used when a target is validated. */
+  lookupAll?: LookupAll;
+  /** Resolver used on every new upstream connection (DNS-rebinding tests). */
+  lookup?: LookupFunction;
+  logDestination?: NodeJS.WritableStream;
+}
+
 /** Starts the real app in-process on loopback port 0 with a temp SQLite file (or memory). */
-export async function startTestApp(overrides: Partial<Omit<Config, 'explicit'>> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Omit<Config, 'explicit'>> = {},
+  injections: TestAppInjections = {},
+): Promise<TestApp> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'am-test-'));
   const config = loadConfig({
     env: {},
@@ -24,14 +38,15 @@ export async function startTestApp(overrides: Partial<Omit<Config, 'explicit'>> 
       logLevel: 'silent',
       adminToken: TEST_TOKEN,
       flushIntervalMs: 10,
-      connectTimeoutMs: 500,
+      // Generous: on a loaded 2-CPU runner the event loop can stall past a short timer.
+      connectTimeoutMs: 2000,
       headersTimeoutMs: 1500,
       bodyTimeoutMs: 1500,
       drainTimeoutMs: 2000,
       ...overrides,
     },
   });
-  const app = await createApp({ config });
+  const app = await createApp({ config, ...injections });
   return Object.assign(app, {
     dataDir,
     admin: (path: string, init: RequestInit = {}) =>
