@@ -18,7 +18,13 @@ export interface ControlHeaders {
 
 /** Serves an exchange from the learned model (mock mode, X-Mock-Enabled, failover). */
 export interface MockResponder {
-  serve(ctx: ExchangeContext, control: ControlHeaders, reason: 'mock' | 'failover'): void;
+  /** `failure` is the backend error a failover answers (passed on when nothing was learned). */
+  serve(
+    ctx: ExchangeContext,
+    control: ControlHeaders,
+    reason: 'mock' | 'failover',
+    failure?: AppError,
+  ): void;
   /** Whether failover may answer this failed exchange instead of a 502/504. */
   canFailover(ctx: ExchangeContext, error: AppError): boolean;
 }
@@ -163,7 +169,7 @@ export function createProxy(deps: ProxyDeps): Proxy {
     }
     const failover = (c: ExchangeContext, error: AppError): boolean => {
       if (!deps.mock?.canFailover(c, error)) return false;
-      deps.mock.serve(c, control, 'failover');
+      deps.mock.serve(c, control, 'failover', error);
       return true;
     };
     const proceed = () => {

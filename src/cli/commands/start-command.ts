@@ -39,7 +39,6 @@ function banner(app: Awaited<ReturnType<typeof createApp>>): string {
 export async function runStart(flags: Record<string, string | boolean | undefined>): Promise<void> {
   const config = loadConfig({ env: process.env, flags });
   const app = await createApp({ config });
-  process.stdout.write(banner(app));
   let signals = 0;
   const shutdown = (signal: NodeJS.Signals) => {
     signals++;
@@ -61,4 +60,6 @@ export async function runStart(flags: Record<string, string | boolean | undefine
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  // The banner comes last: once it is printed, a signal is always handled (drained, exit 0).
+  process.stdout.write(banner(app));
 }

@@ -223,18 +223,17 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
   };
 
   return {
-    serve(ctx, control, reason) {
+    serve(ctx, control, reason, failure) {
       const failover = reason === 'failover';
       ctx.source = failover ? 'failover' : 'mock';
       if (failover) {
         if (!respond(ctx, control, true, undefined)) {
-          sendProblem(
-            ctx.res,
-            new AppError(
-              'UPSTREAM_UNREACHABLE',
-              `${ctx.error ?? 'The backend failed'} No learned endpoint matches, so no failover mock could be served.`,
-            ),
-          );
+          // Nothing learned to fail over with: the client gets the backend's own failure.
+          const problem =
+            failure ?? new AppError('UPSTREAM_UNREACHABLE', ctx.error ?? 'The backend failed.');
+          ctx.source = 'proxy';
+          ctx.status = problem.status;
+          sendProblem(ctx.res, problem);
         }
         return;
       }
