@@ -121,6 +121,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     const traffic: TrafficRow[] = [];
     const entries: LiveEntry[] = [];
     let learnerChanged = false;
+    const examplesTaken = new Set<string>();
     for (const exchange of exchanges) {
       const prepared: PreparedExchange = prepareExchange(exchange, deps.captureMaxBytes);
       const learns = exchange.learn && exchange.source === 'proxy';
