@@ -147,11 +147,12 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         }
         const verdict = drift.check(key, models.get(key)?.model, prepared);
         drifted = verdict.drifted;
-        observeExchange(
-          delta.delta,
-          toObservation(prepared, !verdict.holdResponse, !verdict.holdRequest),
-          at,
-        );
+        const observation = toObservation(prepared, !verdict.holdResponse, !verdict.holdRequest);
+        // One example per endpoint and status per batch is plenty and keeps sorting cheap.
+        const exampleKey = `${key} ${exchange.status}`;
+        if (examplesTaken.has(exampleKey)) observation.keepExample = false;
+        else if (observation.keepExample) examplesTaken.add(exampleKey);
+        observeExchange(delta.delta, observation, at);
         stats.learned++;
       } else {
         template = learner.match(exchange.method, exchange.path).template;
