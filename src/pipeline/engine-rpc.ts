@@ -158,12 +158,16 @@ export function createEngineApi(deps: EngineRpcDeps): EngineApi {
     },
     getPathRules: () => Promise.resolve(deps.getLearner().rules()),
     listTraffic: (query) => deps.store.listTraffic(query),
-    // Team mode: a networked store reports an unreachable database or a lost change feed.
-    stats: () =>
-      Promise.resolve({
+    // Team mode: a networked store reports an unreachable database or a lost change feed,
+    // and the writes it gave up on (a lost batch is one store error).
+    stats: () => {
+      const store = deps.store.status?.();
+      return Promise.resolve({
         ...deps.stats,
-        degraded: deps.store.status?.().degraded ?? deps.stats.degraded,
-      }),
+        degraded: store?.degraded ?? deps.stats.degraded,
+        storeErrors: deps.stats.storeErrors + (store?.failedWrites ?? 0),
+      });
+    },
     health() {
       const now = deps.now();
       const endpoints = [...deps.models.values()].map((e) => ({

@@ -79,7 +79,10 @@ async function main(): Promise<void> {
             await engine.processBatch(message.exchanges);
             send({ t: 'ack', id: message.id });
           } catch (error) {
-            logger.error({ err: error }, 'batch failed; its exchanges are lost');
+            logger.error(
+              { err: error, exchanges: message.exchanges.length },
+              'batch failed; its exchanges are lost',
+            );
             send({ t: 'ack', id: message.id, error: serialize(error) });
           }
           return;
