@@ -287,7 +287,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
       );
   await persist(state.snapshot());
   // Team mode: settings changed on another instance are applied here but not persisted again.
-  const team = followTeamSettings({ engine, state, checkTarget, logger });
+  const team = followTeamSettings({ engine, state, checkTarget, logger, chaos });
   state.on('change', (snapshot, key) => {
     if (key === 'target') {
       pool.retire(snapshot.target);

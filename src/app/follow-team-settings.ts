@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { EngineClient } from '../pipeline/engine-client.js';
 import type { RuntimeState, Target } from '../state/runtime-state.js';
+import type { ChaosSettings, ChaosState } from '../state/chaos-state.js';
 
 export interface TeamSettingsDeps {
   engine: EngineClient;
@@ -8,6 +9,8 @@ export interface TeamSettingsDeps {
   /** The same SSRF/self-loop check a local POST /admin/target goes through. */
   checkTarget: (input: unknown) => Promise<Target>;
   logger: Logger;
+  /** Chaos settings (profiles, level, per-endpoint) are shared too. */
+  chaos?: ChaosState;
 }
 
 export interface TeamSettings {
@@ -19,7 +22,7 @@ export interface TeamSettings {
  * Team mode: applies the runtime settings another instance changed (target, mode,
  * learning) to this instance's RuntimeState. They are already stored, so the caller's
  * persist listener must skip them (`applying()`), or two instances would echo forever.
- * Settings this process does not know yet (e.g. chaos) arrive in `values` too: add them here.
+ * Chaos settings are loaded without emitting a change, so they are not written back either.
  */
 export function followTeamSettings(deps: TeamSettingsDeps): TeamSettings {
   const { state } = deps;
@@ -43,6 +46,9 @@ export function followTeamSettings(deps: TeamSettingsDeps): TeamSettings {
         state.setMode(values.mode);
       if (typeof values.learning === 'boolean' && values.learning !== state.learning)
         state.setLearning(values.learning);
+      if (deps.chaos && typeof values.chaos === 'object' && values.chaos !== null) {
+        deps.chaos.load(values.chaos as Partial<ChaosSettings>);
+      }
     } finally {
       applying = false;
     }

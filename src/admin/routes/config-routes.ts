@@ -23,7 +23,19 @@ export function configView(deps: AdminDeps) {
 
 /** Runtime control: target, mode, learning. Each change is persisted by app/. */
 export function registerConfigRoutes(app: FastifyInstance, deps: AdminDeps): void {
-  app.get('/admin/config', () => configView(deps));
+  app.get('/admin/config', async () => {
+    const engine = await deps.engine.stats();
+    return {
+      ...configView(deps),
+      pipeline: {
+        processed: engine.processed,
+        learned: engine.learned,
+        store_errors: engine.storeErrors,
+        degraded: engine.degraded,
+        endpoints: engine.endpoints,
+      },
+    };
+  });
 
   app.post(
     '/admin/target',
