@@ -25,6 +25,7 @@ import { createRng } from '../core/random.js';
 import { CircuitBreaker } from '../proxy/mock/circuit-breaker.js';
 import { createMockResponder } from '../proxy/mock/create-mock-responder.js';
 import { createChaosStep } from '../proxy/mock/create-chaos-step.js';
+import { createBodySampler } from '../proxy/body-sampler.js';
 import { readVersion } from './read-version.js';
 import { sanitizeUrl } from '../store/postgres/sanitize-url.js';
 import { followTeamSettings } from './follow-team-settings.js';
@@ -184,6 +185,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     mock,
     beforeForward: createChaosStep({ snapshot, chaos, rng: chaosRng, hangMs }),
     breaker,
+    sampleBodies: createBodySampler(snapshot, config.bodySampleRate, config.bodySampleRate * 5),
     failoverOn5xx: config.failoverOn5xx,
     state,
     pool,

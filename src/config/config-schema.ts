@@ -224,6 +224,16 @@ export const OPTIONS = [
     group: 'Capture',
   },
   {
+    key: 'bodySampleRate',
+    env: 'BODY_SAMPLE_RATE',
+    flag: 'body-sample-rate',
+    kind: 'integer',
+    default: 100,
+    min: 0,
+    doc: 'Bodies per endpoint per second captured for schema learning and drift checks (bursts of 5× allowed); every exchange still counts in the statistics. 0 captures every body.',
+    group: 'Capture',
+  },
+  {
     key: 'queueCapacity',
     env: 'QUEUE_CAPACITY',
     flag: 'queue-capacity',

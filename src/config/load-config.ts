@@ -25,6 +25,7 @@ export interface Config {
   adminToken: string | undefined;
   maxRequestBytes: number;
   captureMaxBytes: number;
+  bodySampleRate: number;
   queueCapacity: number;
   queueMaxBytes: number;
   flushIntervalMs: number;

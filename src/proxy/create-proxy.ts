@@ -59,6 +59,8 @@ export interface ProxyDeps {
   mock?: MockResponder;
   beforeForward?: PreForwardStep;
   breaker?: Breaker;
+  /** Whether this exchange's bodies go to the learner (statistics always do). */
+  sampleBodies?: (method: string, path: string) => boolean;
   /** Serve a failover mock when the backend answers 502/503/504. */
   failoverOn5xx?: boolean;
 }
@@ -115,6 +117,8 @@ export function createProxy(deps: ProxyDeps): Proxy {
       q === -1 ? url : url.slice(0, q),
       q === -1 ? '' : url.slice(q + 1),
       deps.state.learning,
+      deps.state.learning &&
+        (deps.sampleBodies?.(req.method ?? 'GET', q === -1 ? url : url.slice(0, q)) ?? true),
       deps.captureMaxBytes,
       deps.capture,
     );

@@ -59,6 +59,9 @@ export class ExchangeContext {
     readonly res: ServerResponse,
     readonly path: string,
     readonly query: string,
+    /** Learning was on: the exchange counts in the model's statistics. */
+    readonly learn: boolean,
+    /** This exchange's bodies are sampled for schema learning. */
     readonly captureBodies: boolean,
     readonly captureMaxBytes: number,
     private readonly onDone: (exchange: Exchange) => void,
@@ -92,7 +95,7 @@ export class ExchangeContext {
         performance.now() - this.startedHr - (this.source === 'proxy' ? this.injectedDelayMs : 0),
       requestHeaders: pick(reqHeaders, KEPT_REQUEST_HEADERS),
       responseHeaders: pick(this.responseHeaders, KEPT_RESPONSE_HEADERS),
-      learn: this.captureBodies,
+      learn: this.learn,
       requestSize: this.requestTap.size,
       responseSize: this.responseTap?.size ?? 0,
     };
