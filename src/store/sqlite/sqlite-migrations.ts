@@ -61,4 +61,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX drift_alerts_endpoint ON drift_alerts (endpoint_id, last_seen);
   `,
+  `
+  -- A covering index: searches scan these small entries instead of the rows with their models.
+  CREATE INDEX endpoints_search_key ON endpoints (search_key);
+  `,
 ];

@@ -128,10 +128,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     deleteEndpoint: db.prepare<[number]>('DELETE FROM endpoints WHERE id = ?'),
     deleteAlerts: db.prepare<[number]>('DELETE FROM drift_alerts WHERE endpoint_id = ?'),
     countEndpoints: db.prepare<[string], { n: number }>(
-      "SELECT COUNT(*) AS n FROM endpoints WHERE search_key LIKE ? ESCAPE '\\'",
+      "SELECT COUNT(*) AS n FROM endpoints INDEXED BY endpoints_search_key WHERE search_key LIKE ? ESCAPE '\\'",
     ),
-    pageEndpoints: db.prepare<[string, number, number], EndpointRecord>(
-      "SELECT * FROM endpoints WHERE search_key LIKE ? ESCAPE '\\' ORDER BY id LIMIT ? OFFSET ?",
+    pageEndpointIds: db.prepare<[string, number, number], { id: number }>(
+      "SELECT id FROM endpoints INDEXED BY endpoints_search_key WHERE search_key LIKE ? ESCAPE '\\' ORDER BY id LIMIT ? OFFSET ?",
     ),
     insertTraffic: db.prepare(
       `INSERT INTO traffic (exchange_id, started_at, method, path, query, template, endpoint_id, status,
@@ -210,7 +210,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       const like = `%${escapeLike((query.search ?? '').toLowerCase())}%`;
       return Promise.resolve({
         total: stmt.countEndpoints.get(like)?.n ?? 0,
-        items: stmt.pageEndpoints.all(like, query.limit, query.offset).map(toEndpoint),
+        items: stmt.pageEndpointIds
+          .all(like, query.limit, query.offset)
+          .map(({ id }) => toEndpoint(stmt.endpointById.get(id)!)),
       });
     },
     getEndpoint: (id) => {
