@@ -21,14 +21,35 @@ async function seed(file: string): Promise<void> {
     const template = `/service${i % 50}/resource${i}/{id}`;
     const model = createEndpointModel('GET', template);
     for (let n = 0; n < 5; n++) {
-      const body = { id: n, name: `item ${n}`, email: 'a@b.io', created_at: '2026-01-01T00:00:00Z', tags: ['x'], price: 9.5 };
+      const body = {
+        id: n,
+        name: `item ${n}`,
+        email: 'a@b.io',
+        created_at: '2026-01-01T00:00:00Z',
+        tags: ['x'],
+        price: 9.5,
+      };
       observeExchange(
         model,
         {
-          method: 'GET', status: 200, source: 'proxy', outcome: 'ok', latencyMs: 10 + n, startedAt: 1_780_000_000_000 + n,
-          responseSize: 120, query: '', path: `/service${i % 50}/resource${i}/${n}`, hasRequestJson: false, requestContentType: '',
-          hasResponseJson: true, responseJson: body, responseContentType: 'application/json',
-          responseHeaders: { 'content-type': 'application/json' }, learnRequestSchema: true, learnResponseSchema: true, keepExample: n === 0,
+          method: 'GET',
+          status: 200,
+          source: 'proxy',
+          outcome: 'ok',
+          latencyMs: 10 + n,
+          startedAt: 1_780_000_000_000 + n,
+          responseSize: 120,
+          query: '',
+          path: `/service${i % 50}/resource${i}/${n}`,
+          hasRequestJson: false,
+          requestContentType: '',
+          hasResponseJson: true,
+          responseJson: body,
+          responseContentType: 'application/json',
+          responseHeaders: { 'content-type': 'application/json' },
+          learnRequestSchema: true,
+          learnResponseSchema: true,
+          keepExample: n === 0,
         },
         1_780_000_000_000 + n,
       );
@@ -46,9 +67,14 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'am-explorer-bench-'));
   const started = performance.now();
   await seed(join(dataDir, 'adaptive-mock.db'));
-  console.log(`seeded ${ENDPOINTS} endpoints in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${ENDPOINTS} endpoints in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   const app = await createApp({
-    config: loadConfig({ env: {}, overrides: { port: 0, dataDir, logLevel: 'warn', adminToken: TOKEN } }),
+    config: loadConfig({
+      env: {},
+      overrides: { port: 0, dataDir, logLevel: 'warn', adminToken: TOKEN },
+    }),
   });
   try {
     for (const [label, query] of [
@@ -62,11 +88,14 @@ async function main(): Promise<void> {
           headers: { authorization: `Bearer ${TOKEN}` },
         });
         const body = (await response.json()) as { total: number; items: unknown[] };
-        if (!response.ok || body.items.length === 0) throw new Error(`unexpected answer ${response.status}`);
+        if (!response.ok || body.items.length === 0)
+          throw new Error(`unexpected answer ${response.status}`);
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);
-      console.log(`${label}: p50 ${percentile(times, 0.5).toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms over ${REQUESTS} requests`);
+      console.log(
+        `${label}: p50 ${percentile(times, 0.5).toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms over ${REQUESTS} requests`,
+      );
     }
   } finally {
     await app.stop();

@@ -48,7 +48,9 @@ describe('SQLite write lock held by another connection', () => {
     latencies.sort((a, b) => a - b);
     const p99 = latencies[Math.floor(latencies.length * 0.99)]!;
     const loopP99Ms = loop.percentile(99) / 1e6;
-    console.log(`lock held ${Date.now() - started} ms: proxy p99 ${p99.toFixed(1)} ms, event-loop delay p99 ${loopP99Ms.toFixed(1)} ms`);
+    console.log(
+      `lock held ${Date.now() - started} ms: proxy p99 ${p99.toFixed(1)} ms, event-loop delay p99 ${loopP99Ms.toFixed(1)} ms`,
+    );
     expect(loopP99Ms).toBeLessThan(50);
     expect(p99).toBeLessThan(50);
 
