@@ -38,7 +38,9 @@ export interface BrowserSession {
  * Launches headless Chromium on a fresh profile directory with one page. `bypassCSP` lets
  * the XSS suite prove that escaping alone (not only the CSP) keeps payloads inert.
  */
-export async function launchBrowser(options: { bypassCSP?: boolean } = {}): Promise<BrowserSession> {
+export async function launchBrowser(
+  options: { bypassCSP?: boolean } = {},
+): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'am-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -93,4 +95,31 @@ export async function signIn(page: Page, adminUrl: string, next = '/'): Promise<
   await page.fill('#token', TEST_TOKEN);
   await page.press('#token', 'Enter');
   await page.waitForURL((url) => url.pathname === next);
+}
+
+/**
+ * The page globals that callbacks run inside the browser use. This project compiles without
+ * the DOM lib, so a callback reads them as `globalThis as unknown as PageGlobals` (the cast is
+ * erased; the function runs in the page).
+ */
+export interface PageGlobals {
+  document: {
+    documentElement: { scrollWidth: number };
+    querySelector(selector: string): { textContent: string | null } | null;
+    querySelectorAll(selector: string): { length: number };
+  };
+  innerWidth: number;
+  performance: {
+    now(): number;
+    getEntriesByType(type: string): { name: string; startTime: number }[];
+  };
+  __pwned?: unknown;
+}
+
+/** How far the page is wider than the viewport (≤ 0: no horizontal scrolling). */
+export function measureOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const w = globalThis as unknown as PageGlobals;
+    return w.document.documentElement.scrollWidth - w.innerWidth;
+  });
 }

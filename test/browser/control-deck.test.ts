@@ -5,10 +5,12 @@ import { startTestApp, type TestApp } from '../helpers/start-test-app.js';
 import {
   HAS_CHROMIUM,
   launchBrowser,
+  measureOverflow,
   saveScreenshot,
   signIn,
   TABLET,
   type BrowserSession,
+  type PageGlobals,
 } from './browser-harness.js';
 
 /** Loopback budgets from the issue: first meaningful paint, request → live row. */
@@ -52,18 +54,26 @@ describe.skipIf(!HAS_CHROMIUM)('Control Deck in Chromium', () => {
   it('paints the Control Deck with live health in under 1 s', async () => {
     const { page } = browser;
     await page.goto(`${app.adminUrl}/`);
-    // Polled every animation frame inside the page (strings: this project compiles without the
-    // DOM lib): the time the live banner was first there.
+    // Polled every animation frame inside the page: the time the live banner was first there.
     const banner = await page.waitForFunction(
-      "document.querySelector('[data-testid=health-banner][data-state=live]') ? performance.now() : null",
+      () => {
+        const w = globalThis as unknown as PageGlobals;
+        return w.document.querySelector('[data-testid=health-banner][data-state=live]')
+          ? w.performance.now()
+          : null;
+      },
       undefined,
       { polling: 'raf' },
     );
     const bannerMs = (await banner.jsonValue()) as number;
-    const fcpMs = await page.evaluate<number>(
-      "performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? NaN",
+    const fcpMs = await page.evaluate(() => {
+      const w = globalThis as unknown as PageGlobals;
+      const paint = w.performance.getEntriesByType('paint');
+      return paint.find((e) => e.name === 'first-contentful-paint')?.startTime ?? Number.NaN;
+    });
+    console.log(
+      `Control Deck: first contentful paint ${fcpMs.toFixed(0)} ms, live health banner ${bannerMs.toFixed(0)} ms`,
     );
-    console.log(`Control Deck: first contentful paint ${fcpMs.toFixed(0)} ms, live health banner ${bannerMs.toFixed(0)} ms`);
     expect(fcpMs).toBeLessThan(PAINT_BUDGET_MS);
     expect(bannerMs).toBeLessThan(PAINT_BUDGET_MS);
     await saveScreenshot(page, 'deck-first-paint');
@@ -78,7 +88,9 @@ describe.skipIf(!HAS_CHROMIUM)('Control Deck in Chromium', () => {
     expect(response.status).toBe(200);
     await liveRow(path).waitFor({ timeout: LIVE_BUDGET_MS });
     expect(Date.now() - started).toBeLessThan(LIVE_BUDGET_MS);
-    await expect(liveRow(path).locator('[data-testid=live-source]').textContent()).resolves.toBe('proxy');
+    await expect(liveRow(path).locator('[data-testid=live-source]').textContent()).resolves.toBe(
+      'proxy',
+    );
     await saveScreenshot(page, 'deck-live-stream');
   });
 
@@ -90,13 +102,17 @@ describe.skipIf(!HAS_CHROMIUM)('Control Deck in Chromium', () => {
     const path = nextProbe();
     const response = await fetch(`${app.proxyUrl}${path}`);
     expect(response.status).toBe(200);
-    await expect(liveRow(path).locator('[data-testid=live-source]').textContent()).resolves.toBe('mock');
+    await expect(liveRow(path).locator('[data-testid=live-source]').textContent()).resolves.toBe(
+      'mock',
+    );
     await saveScreenshot(page, 'deck-mock-mode');
     await page.click('[data-testid=mode-proxy]');
     await page.locator('[data-testid=mode-proxy][aria-pressed=true]').waitFor();
     const after = nextProbe();
     await fetch(`${app.proxyUrl}${after}`);
-    await expect(liveRow(after).locator('[data-testid=live-source]').textContent()).resolves.toBe('proxy');
+    await expect(liveRow(after).locator('[data-testid=live-source]').textContent()).resolves.toBe(
+      'proxy',
+    );
   });
 
   it.each([
@@ -110,7 +126,9 @@ describe.skipIf(!HAS_CHROMIUM)('Control Deck in Chromium', () => {
     const error = page.locator('[data-testid=target-error]');
     await error.waitFor();
     expect((await error.textContent())?.trim().length).toBeGreaterThan(0);
-    await expect(page.getAttribute('[data-testid=target-input]', 'aria-invalid')).resolves.toBe('true');
+    await expect(page.getAttribute('[data-testid=target-input]', 'aria-invalid')).resolves.toBe(
+      'true',
+    );
     const config = (await (await app.admin('/admin/config')).json()) as { target_url: string };
     expect(config.target_url).toBe(origin.url);
     await saveScreenshot(page, `deck-invalid-target-${name}`);
@@ -119,7 +137,9 @@ describe.skipIf(!HAS_CHROMIUM)('Control Deck in Chromium', () => {
   it('applies per-endpoint chaos and shows a rejected value inline', async () => {
     const { page } = browser;
     await page.fill('[data-testid=endpoint-chaos-search]', 'deckprobe');
-    await page.locator('[data-testid=endpoint-chaos] button', { hasText: '/deckprobe/{id}' }).click();
+    await page
+      .locator('[data-testid=endpoint-chaos] button', { hasText: '/deckprobe/{id}' })
+      .click();
     await page.fill('[data-testid=endpoint-chaos-errorRate]', '100');
     await page.fill('[data-testid=endpoint-chaos-errorStatus]', '799');
     await page.click('[data-testid=endpoint-chaos-save]');
@@ -130,7 +150,9 @@ describe.skipIf(!HAS_CHROMIUM)('Control Deck in Chromium', () => {
     await page.locator('[data-testid=endpoint-chaos] >> text=Saved').waitFor();
     const path = nextProbe();
     expect((await fetch(`${app.proxyUrl}${path}`)).status).toBe(503);
-    await expect(liveRow(path).locator('[data-testid=live-source]').textContent()).resolves.toBe('chaos');
+    await expect(liveRow(path).locator('[data-testid=live-source]').textContent()).resolves.toBe(
+      'chaos',
+    );
     await saveScreenshot(page, 'deck-endpoint-chaos');
 
     await page.locator('[data-testid=endpoint-chaos] button', { hasText: 'Turn off' }).click();
@@ -156,7 +178,9 @@ describe.skipIf(!HAS_CHROMIUM)('Control Deck in Chromium', () => {
     await saveScreenshot(page, 'deck-offline');
 
     blocked = false;
-    await page.locator('[data-testid=live-status]', { hasText: 'online' }).waitFor({ timeout: 15_000 });
+    await page
+      .locator('[data-testid=live-status]', { hasText: 'online' })
+      .waitFor({ timeout: 15_000 });
     await expect(page.locator('.offline').count()).resolves.toBe(0);
     const path = nextProbe();
     await fetch(`${app.proxyUrl}${path}`);
@@ -169,8 +193,7 @@ describe.skipIf(!HAS_CHROMIUM)('Control Deck in Chromium', () => {
     await page.setViewportSize(TABLET);
     await page.goto(`${app.adminUrl}/`);
     await page.locator('[data-testid=health-banner][data-state=live]').waitFor();
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await measureOverflow(page)).toBeLessThanOrEqual(0);
     await saveScreenshot(page, 'deck-tablet', true);
   });
 });

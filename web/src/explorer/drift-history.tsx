@@ -4,7 +4,12 @@ import { listDriftAlerts, resolveDriftAlert } from '../lib/explorer-api.js';
 import type { DriftAlertView, NarratedChangeView, NarrationView } from '../lib/views.js';
 import { JsonView } from './json-view.js';
 
-const LABELS = new Set(['BREAKING', 'WARNING', 'INFO']);
+const LABELS: readonly string[] = ['BREAKING', 'WARNING', 'INFO'];
+
+/** A stored string field, or '' when the stored value is anything else. */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
 
 /** The stored narration, or null when it does not have the narrator's shape. */
 export function readNarration(value: unknown): NarrationView | null {
@@ -13,25 +18,29 @@ export function readNarration(value: unknown): NarrationView | null {
   if (!Array.isArray(items)) return null;
   const changes = items
     .filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null)
-    .map(
-      (item): NarratedChangeView => ({
-        label: LABELS.has(String(item.label)) ? (item.label as NarratedChangeView['label']) : 'INFO',
-        headline: String(item.headline ?? ''),
-        ...(item.context === undefined ? {} : { context: String(item.context) }),
-        impact: String(item.impact ?? ''),
-        action: String(item.action ?? ''),
-        path: String(item.path ?? ''),
-        kind: String(item.kind ?? ''),
-      }),
-    );
-  return { text: typeof text === 'string' ? text : '', items: changes };
+    .map((item): NarratedChangeView => {
+      const label = textOf(item.label);
+      const context = textOf(item.context);
+      return {
+        label: LABELS.includes(label) ? (label as NarratedChangeView['label']) : 'INFO',
+        headline: textOf(item.headline),
+        ...(context ? { context } : {}),
+        impact: textOf(item.impact),
+        action: textOf(item.action),
+        path: textOf(item.path),
+        kind: textOf(item.kind),
+      };
+    });
+  return { text: textOf(text), items: changes };
 }
 
 /** The narrator marks field names with backticks; show them as code (as text nodes). */
 function InlineCode({ text }: { text: string }) {
   return (
     <>
-      {text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))}
+      {text
+        .split('`')
+        .map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))}
     </>
   );
 }
@@ -83,7 +92,9 @@ function DriftAlert(props: { alert: DriftAlertView; open: boolean; onResolved: (
   return (
     <details class="alert" open={props.open} data-testid="drift-alert">
       <summary>
-        <span class={`badge drift-score ${alert.is_resolved ? '' : 'open'}`}>{alert.drift_score}</span>
+        <span class={`badge drift-score ${alert.is_resolved ? '' : 'open'}`}>
+          {alert.drift_score}
+        </span>
         <span class="alert-summary">{alert.drift_summary}</span>
         <span class="muted">
           {where} · {alert.occurrences}× · last {new Date(alert.last_seen).toLocaleString()}
@@ -92,10 +103,20 @@ function DriftAlert(props: { alert: DriftAlertView; open: boolean; onResolved: (
       </summary>
       <div class="row alert-actions">
         <div class="segmented" role="group" aria-label="Drift view">
-          <button type="button" aria-pressed={!raw} onClick={() => setRaw(false)} data-testid="drift-view-narrated">
+          <button
+            type="button"
+            aria-pressed={!raw}
+            onClick={() => setRaw(false)}
+            data-testid="drift-view-narrated"
+          >
             Narrated
           </button>
-          <button type="button" aria-pressed={raw} onClick={() => setRaw(true)} data-testid="drift-view-raw">
+          <button
+            type="button"
+            aria-pressed={raw}
+            onClick={() => setRaw(true)}
+            data-testid="drift-view-raw"
+          >
             Raw
           </button>
         </div>
@@ -159,7 +180,12 @@ export function DriftHistory(props: {
   return (
     <div class="alerts" data-testid="drift-history">
       {alerts.map((alert) => (
-        <DriftAlert key={alert.id} alert={alert} open={alert.id === props.openAlertId} onResolved={onResolved} />
+        <DriftAlert
+          key={alert.id}
+          alert={alert}
+          open={alert.id === props.openAlertId}
+          onResolved={onResolved}
+        />
       ))}
     </div>
   );

@@ -13,14 +13,19 @@ function formatMs(value: number): string {
 
 function previewKeys(item: ExplorerItemView): string | null {
   const schema = item.schema_preview?.schema;
-  const properties = schema && typeof schema.properties === 'object' ? Object.keys(schema.properties) : [];
+  const properties =
+    schema && typeof schema.properties === 'object' ? Object.keys(schema.properties) : [];
   if (properties.length === 0) return null;
   const shown = properties.slice(0, PREVIEW_KEYS).join(', ');
   return `{ ${shown}${properties.length > PREVIEW_KEYS ? ', …' : ''} }`;
 }
 
 /** One endpoint of the Explorer: summary, health, anomalies and drift; expands to the deep-dive. */
-export function EndpointCard(props: { item: ExplorerItemView; version: number; onChange: () => void }) {
+export function EndpointCard(props: {
+  item: ExplorerItemView;
+  version: number;
+  onChange: () => void;
+}) {
   const { item } = props;
   const [open, setOpen] = useState(false);
   const [tab, setTab] = useState<DetailTab>('schemas');
@@ -55,7 +60,9 @@ export function EndpointCard(props: { item: ExplorerItemView; version: number; o
         )}
       </button>
       <div class="card-stats muted">
-        <span>{stats.requestCount} requests</span>
+        <span>
+          {stats.requestCount} request{stats.requestCount === 1 ? '' : 's'}
+        </span>
         <span>
           p50 {formatMs(stats.latency.p50)} · p95 {formatMs(stats.latency.p95)}
         </span>

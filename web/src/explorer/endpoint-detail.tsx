@@ -19,10 +19,31 @@ const TABS: { key: DetailTab; label: string }[] = [
 function ContentTypes({ types }: { types: Record<string, number> | undefined }) {
   const entries = Object.entries(types ?? {});
   if (entries.length === 0) return null;
+  return <p class="muted">{entries.map(([type, count]) => `${type} (${count})`).join(' · ')}</p>;
+}
+
+function ResponseHeaders({
+  headers,
+}: {
+  headers: Record<string, Record<string, number>> | undefined;
+}) {
+  const entries = Object.entries(headers ?? {});
+  if (entries.length === 0) return null;
   return (
-    <p class="muted">
-      {entries.map(([type, count]) => `${type} (${count})`).join(' · ')}
-    </p>
+    <table class="headers" data-testid="response-headers">
+      <tbody>
+        {entries.map(([name, values]) => (
+          <tr key={name}>
+            <td class="tok-key">{name}</td>
+            <td>
+              {Object.entries(values)
+                .map(([value, count]) => `${value} (${count})`)
+                .join(' · ')}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -43,6 +64,7 @@ function Schemas({ detail }: { detail: EndpointDetailView }) {
         <section key={status}>
           <h3>Response {status}</h3>
           <ContentTypes types={detail.responses[status]?.content_types} />
+          <ResponseHeaders headers={detail.responses[status]?.headers} />
           <SchemaView schema={detail.responses[status]?.schema} label={`${status} response`} />
         </section>
       ))}
@@ -146,7 +168,9 @@ export function EndpointDetail(props: {
             onChange={props.onChange}
           />
         )}
-        {props.tab === 'charts' && <EndpointCharts endpointId={props.endpointId} version={props.version} />}
+        {props.tab === 'charts' && (
+          <EndpointCharts endpointId={props.endpointId} version={props.version} />
+        )}
         {!detail && !error && (props.tab === 'schemas' || props.tab === 'examples') && (
           <p class="muted">Loading…</p>
         )}

@@ -49,17 +49,29 @@ export function ExportPanel() {
   }, [open, format]);
   const copy = () => {
     if (text === undefined) return;
-    void copyText(text, preview.current).then((ok) => setMessage(ok ? 'Copied to the clipboard.' : 'Copy failed; select the text instead.'));
+    void copyText(text, preview.current).then((ok) =>
+      setMessage(ok ? 'Copied to the clipboard.' : 'Copy failed; select the text instead.'),
+    );
   };
   return (
-    <details class="panel export" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)} data-testid="export-panel">
+    <details
+      class="panel export"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      data-testid="export-panel"
+    >
       <summary>
         <h2>Type export</h2>
       </summary>
       <div class="row">
         <div class="segmented" role="group" aria-label="Export format">
           {EXPORT_FORMATS.map((key) => (
-            <button key={key} type="button" aria-pressed={format === key} onClick={() => setFormat(key)} data-testid={`export-${key}`}>
+            <button
+              key={key}
+              type="button"
+              aria-pressed={format === key}
+              onClick={() => setFormat(key)}
+              data-testid={`export-${key}`}
+            >
               {LABELS[key]}
             </button>
           ))}
@@ -68,7 +80,12 @@ export function ExportPanel() {
         <button type="button" onClick={load}>
           Regenerate
         </button>
-        <button type="button" onClick={copy} disabled={text === undefined} data-testid="export-copy">
+        <button
+          type="button"
+          onClick={copy}
+          disabled={text === undefined}
+          data-testid="export-copy"
+        >
           Copy
         </button>
         <a class="button" href={exportUrl(format, true)} download data-testid="export-download">

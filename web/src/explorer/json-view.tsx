@@ -14,7 +14,8 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
 export function ScalarToken({ value }: { value: unknown }) {
   if (typeof value === 'string') return <span class="tok-str">{JSON.stringify(value)}</span>;
   if (typeof value === 'number') return <span class="tok-num">{String(value)}</span>;
-  if (typeof value === 'boolean' || value === null) return <span class="tok-kw">{String(value)}</span>;
+  if (typeof value === 'boolean' || value === null)
+    return <span class="tok-kw">{String(value)}</span>;
   return <span class="tok-kw">{value === undefined ? 'undefined' : typeof value}</span>;
 }
 
@@ -50,7 +51,9 @@ function JsonNode(props: { name?: string; value: unknown; depth: number; comma: 
     return (
       <div class="tree-row">
         <Key name={name} />
-        <span class="tok-punct">{entries.length === 0 ? opening + closing : `${opening}…${closing}`}</span>
+        <span class="tok-punct">
+          {entries.length === 0 ? opening + closing : `${opening}…${closing}`}
+        </span>
         {tail}
       </div>
     );

@@ -9,6 +9,7 @@ import { EndpointCard } from './endpoint-card.js';
 import { ExportPanel } from './export-panel.js';
 import { Pager } from './pager.js';
 import '../shared/app.css';
+import './explorer.css';
 
 const PAGE_SIZES = [10, 20, 50];
 const SYNC_MS = 5000;
@@ -44,19 +45,27 @@ function Explorer() {
   // Answers can arrive out of order while typing; only the latest request may land.
   const latest = useRef(0);
 
+  const [busy, setBusy] = useState(true);
+
   const load = () => {
     const ticket = ++latest.current;
-    getOverview(search, page, pageSize).then(
-      (result) => {
-        if (ticket !== latest.current) return;
-        setData(result);
-        setError('');
-        setSyncedAt(new Date());
-      },
-      (e: unknown) => {
-        if (ticket === latest.current) setError(e instanceof ApiError ? e.message : 'The server cannot be reached.');
-      },
-    );
+    setBusy(true);
+    getOverview(search, page, pageSize)
+      .then(
+        (result) => {
+          if (ticket !== latest.current) return;
+          setData(result);
+          setError('');
+          setSyncedAt(new Date());
+        },
+        (e: unknown) => {
+          if (ticket === latest.current)
+            setError(e instanceof ApiError ? e.message : 'The server cannot be reached.');
+        },
+      )
+      .finally(() => {
+        if (ticket === latest.current) setBusy(false);
+      });
   };
   const refresh = () => {
     load();
@@ -144,7 +153,7 @@ function Explorer() {
           </p>
         )}
         <ExportPanel />
-        <div class="cards" data-testid="endpoint-cards">
+        <div class="cards" aria-busy={busy} data-testid="endpoint-cards">
           {data?.items.map((item) => (
             <EndpointCard key={item.id} item={item} version={version} onChange={refresh} />
           ))}
@@ -157,7 +166,13 @@ function Explorer() {
           </p>
         )}
         {data && data.total > 0 && (
-          <Pager page={page} pageSize={pageSize} total={data.total} onPage={setPage} />
+          // The pager describes the cards on screen, so it follows the answer, not the request.
+          <Pager
+            page={Math.floor(data.offset / data.limit) + 1}
+            pageSize={data.limit}
+            total={data.total}
+            onPage={setPage}
+          />
         )}
       </main>
     </>

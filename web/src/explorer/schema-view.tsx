@@ -8,9 +8,7 @@ const MAX_DEPTH = 40;
 const MAX_PROPERTIES = 300;
 
 function asSchema(value: unknown): JsonSchemaView | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as JsonSchemaView)
-    : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
 }
 
 function typesOf(schema: JsonSchemaView): string[] {
@@ -34,7 +32,8 @@ function childrenOf(schema: JsonSchemaView): Child[] {
   if (properties) {
     for (const [name, value] of Object.entries(properties)) {
       const child = asSchema(value);
-      if (child) children.push({ name, role: 'property', schema: child, required: required.has(name) });
+      if (child)
+        children.push({ name, role: 'property', schema: child, required: required.has(name) });
     }
   }
   const values = asSchema(schema.additionalProperties);

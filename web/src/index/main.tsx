@@ -9,14 +9,26 @@ import { HealthBanner } from './health-banner.js';
 import { ModePanel } from './mode-panel.js';
 import { TargetForm } from './target-form.js';
 import { ChaosPanel } from './chaos-panel.js';
+import { EndpointChaosPanel } from './endpoint-chaos-panel.js';
 import { LiveTable } from './live-table.js';
 import '../shared/app.css';
 
 const MAX_ROWS = 200;
 
+/**
+ * Newest first, bounded. An entry published while the socket was (re)connecting can arrive
+ * in both the initial snapshot and the next batch, so rows are unique by id.
+ */
+function prependEntries(current: LiveEntry[], entries: LiveEntry[]): LiveEntry[] {
+  const known = new Set(current.map((row) => row.id));
+  const fresh = entries.filter((entry) => !known.has(entry.id)).reverse();
+  return [...fresh, ...current].slice(0, MAX_ROWS);
+}
+
 function ControlDeck() {
   const [config, setConfig] = useState<ConfigView | undefined>();
-  const [health, setHealth] = useState<GlobalHealth | null>(null);
+  // undefined until the live stream's first message; null when nothing is monitored yet.
+  const [health, setHealth] = useState<GlobalHealth | null | undefined>(undefined);
   const [rows, setRows] = useState<LiveEntry[]>([]);
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const [paused, setPaused] = useState(false);
@@ -39,9 +51,9 @@ function ControlDeck() {
     const stop = connectLive((message) => {
       if (message.type === 'initial') {
         setRows(message.entries.slice(0, MAX_ROWS));
-        if (message.health) setHealth(message.health);
+        setHealth(message.health);
       } else if (message.type === 'entries' && !isPaused) {
-        setRows((current) => [...[...message.entries].reverse(), ...current].slice(0, MAX_ROWS));
+        setRows((current) => prependEntries(current, message.entries));
       } else if (message.type === 'health') {
         setHealth(message.health);
       } else if (message.type === 'skipped') {
@@ -71,6 +83,7 @@ function ControlDeck() {
           <ModePanel config={config} onChange={refresh} />
           <TargetForm config={config} onChange={refresh} />
           <ChaosPanel onChange={refresh} />
+          <EndpointChaosPanel />
         </div>
         <LiveTable
           rows={rows}

@@ -70,3 +70,12 @@ export function withQuery(
 }
 
 export const getConfig = () => api<ConfigView>('/admin/config');
+
+/** Whether this browser holds a session; unlike api(), a 401 here is an answer, not a redirect. */
+export async function hasSession(): Promise<boolean> {
+  const response = await fetch('/admin/session', {
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+  });
+  return response.ok;
+}

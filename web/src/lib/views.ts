@@ -107,7 +107,12 @@ export interface EndpointDetailView {
   query: { schema: JsonSchemaView | null };
   responses: Record<
     string,
-    { schema: JsonSchemaView | null; content_types: Record<string, number> }
+    {
+      schema: JsonSchemaView | null;
+      content_types: Record<string, number>;
+      /** Learned header name → value → count (bounded, secrets left out by the server). */
+      headers: Record<string, Record<string, number>>;
+    }
   >;
   stats: StatsView;
   examples: Record<string, ExampleView[]>;

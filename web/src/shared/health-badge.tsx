@@ -3,7 +3,11 @@ import type { HealthStatus } from '../../../src/contract/live-messages.js';
 const ICONS: Record<HealthStatus, string> = { HEALTHY: '●', DEGRADED: '▲', CRITICAL: '■' };
 
 /** Score and status of an endpoint; the icon differs per status so colour is not the only cue. */
-export function HealthBadge({ health }: { health: { score: number; status: HealthStatus } | null }) {
+export function HealthBadge({
+  health,
+}: {
+  health: { score: number; status: HealthStatus } | null;
+}) {
   if (!health) {
     return (
       <span class="badge" data-testid="health-badge">
