@@ -63,15 +63,43 @@ export async function startProxy(
   return child;
 }
 
-/** Runs wrk (bounded: -d seconds) and returns requests per second. */
-export function wrk(url: string, seconds: number, connections = 50): number {
-  const result = spawnSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, url], {
+/** What one bounded wrk run measured. */
+export interface WrkResult {
+  requestsPerSec: number;
+  /** 99th percentile latency in ms (wrk --latency). */
+  p99Ms: number;
+  /** Socket errors and non-2xx/3xx answers wrk counted. */
+  errors: number;
+}
+
+const WRK_UNITS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
+
+/** Runs wrk (bounded: -d seconds, killed 20 s after) with its latency distribution. */
+export function runWrk(url: string, seconds: number, connections = 50): WrkResult {
+  const result = spawnSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', url], {
     encoding: 'utf8',
     timeout: (seconds + 20) * 1000,
   });
-  const match = /Requests\/sec:\s+([\d.]+)/.exec(result.stdout ?? '');
-  if (!match) throw new Error(`wrk failed: ${result.stderr || result.stdout}`);
-  return Number(match[1]);
+  const out = result.stdout ?? '';
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(out);
+  const p99 = /^\s*99%\s+([\d.]+)(us|ms|s|m)\s*$/m.exec(out);
+  if (!rps || !p99) throw new Error(`wrk failed: ${result.stderr || out}`);
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
+    out,
+  );
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+  return {
+    requestsPerSec: Number(rps[1]),
+    p99Ms: Number(p99[1]) * (WRK_UNITS[p99[2]!] ?? 1),
+    errors:
+      (socketErrors ? socketErrors.slice(1).reduce((n, v) => n + Number(v), 0) : 0) +
+      Number(non2xx?.[1] ?? 0),
+  };
+}
+
+/** Runs wrk (bounded: -d seconds) and returns requests per second. */
+export function wrk(url: string, seconds: number, connections = 50): number {
+  return runWrk(url, seconds, connections).requestsPerSec;
 }
 
 export function median(values: number[]): number {

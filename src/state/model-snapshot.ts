@@ -83,7 +83,28 @@ export class ModelSnapshot {
   }
 }
 
-/** Levenshtein distance over path segments (bounded inputs: templates and one path). */
+/** Characters compared per segment: keeps a 404 cheap whatever the path holds. */
+const SEGMENT_CHARS = 64;
+
+/**
+ * How unlike two segments are, 0 (same, or a template parameter) to 1: the share of the
+ * longer one not covered by their common prefix and suffix, so a typo (`userz` for `users`)
+ * costs little while an unrelated word (`orders`) costs a whole edit.
+ */
+function segmentCost(template: string, actual: string): number {
+  if (template === actual || template.startsWith('{')) return 0;
+  const a = template.slice(0, SEGMENT_CHARS);
+  const b = actual.slice(0, SEGMENT_CHARS);
+  const shorter = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < shorter && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix])
+    suffix++;
+  return 1 - (prefix + suffix) / Math.max(a.length, b.length, 1);
+}
+
+/** Levenshtein distance over path segments, a substitution costing segmentCost (bounded inputs). */
 function distance(a: string, b: string): number {
   const x = a.split('/').slice(0, 32);
   const y = b.split('/').slice(0, 32);
@@ -91,8 +112,8 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= x.length; i++) {
     const row = [i];
     for (let j = 1; j <= y.length; j++) {
-      const same = x[i - 1] === y[j - 1] || x[i - 1]?.startsWith('{') === true;
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (same ? 0 : 1));
+      const cost = segmentCost(x[i - 1]!, y[j - 1]!);
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
     }
     prev = row;
   }

@@ -1,6 +1,14 @@
 import type { EndpointModel, RecordedExample } from '../../core/model/endpoint-model.js';
 import type { Rng } from '../../core/random.js';
 
+/**
+ * Whether a success was ever learned: failover must not invent a 200 for an endpoint whose
+ * only recorded answers are failures (the client then gets the backend's own failure).
+ */
+export function hasSuccessResponse(model: EndpointModel): boolean {
+  return Object.keys(model.responses).some((status) => status.startsWith('2'));
+}
+
 /** Weighted draw among the learned 2xx statuses (200 when none was learned). */
 export function pickSuccessStatus(model: EndpointModel, rng: Rng): string {
   const entries = Object.entries(model.stats.statusCounts)

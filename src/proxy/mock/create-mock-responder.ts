@@ -15,7 +15,12 @@ import type { ModelSnapshot } from '../../state/model-snapshot.js';
 import type { ControlHeaders, MockResponder } from '../create-proxy.js';
 import type { ExchangeContext } from '../exchange-context.js';
 import { sendProblem } from '../send-problem.js';
-import { contentTypeOf, findExample, pickSuccessStatus } from './choose-response.js';
+import {
+  contentTypeOf,
+  findExample,
+  hasSuccessResponse,
+  pickSuccessStatus,
+} from './choose-response.js';
 import { readBody } from './read-body.js';
 import { sendBody } from './send-body.js';
 
@@ -35,6 +40,17 @@ export interface MockResponderOptions {
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
 const MOCK_BODY_LIMIT = 1024 * 1024;
 const MAX_MOCK_LATENCY_MS = 30_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The "now" generated dates are relative to: the start of the current UTC day. The exact
+ * millisecond would make every date differ between two calls, so the same seed (or the same
+ * entity id) could never give the same body; a day keeps dates current and bodies stable.
+ */
+function mockNow(): number {
+  const now = Date.now();
+  return now - (now % DAY_MS);
+}
 
 /** The schema a mock of this status follows: a manual override wins over learned evidence. */
 function schemaFor(model: EndpointModel, status: string): SchemaNode | undefined {
@@ -96,7 +112,7 @@ export function applyFault(
       if (schema && model) {
         const body = generateBody(schema, {
           seed: Math.floor(rng.next() * 2 ** 32),
-          now: Date.now(),
+          now: mockNow(),
           pathParams: {},
           template: model.template,
         });
@@ -148,8 +164,8 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     const method = ctx.req.method ?? 'GET';
     const match = snapshot.match(method, ctx.path);
     const model = match.endpoint?.model;
+    if (failover && !(model && hasSuccessResponse(model))) return false;
     if (!model) {
-      if (failover) return false;
       ctx.status = 404;
       sendProblem(
         ctx.res,
@@ -204,7 +220,7 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
       body = JSON.stringify(
         generateBody(schema, {
           seed,
-          now: Date.now(),
+          now: mockNow(),
           pathParams: match.params,
           requestBody,
           template: match.template,
