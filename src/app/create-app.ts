@@ -102,6 +102,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
       instanceId,
       captureMaxBytes: config.captureMaxBytes,
       driftWarmup: config.driftWarmup,
+      healthWindowMs: config.healthWindowMs,
       logLevel: config.logLevel,
     },
     logger,

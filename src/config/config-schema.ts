@@ -284,6 +284,17 @@ export const OPTIONS = [
     group: 'Learning',
   },
   {
+    key: 'healthWindowMs',
+    env: 'HEALTH_WINDOW_MS',
+    flag: 'health-window-ms',
+    kind: 'integer',
+    default: 60000,
+    min: 1000,
+    max: 86400000,
+    doc: 'How long a health anomaly (latency spike, error spike, size drift) stays active after its last occurrence; an endpoint is HEALTHY again this long after the trouble stops.',
+    group: 'Learning',
+  },
+  {
     key: 'mockLatency',
     env: 'MOCK_LATENCY',
     flag: 'mock-latency',

@@ -31,6 +31,8 @@ export interface Config {
   flushIntervalMs: number;
   learning: boolean;
   driftWarmup: number;
+  /** How long a health anomaly stays active after its last occurrence (ms). */
+  healthWindowMs: number;
   mode: 'proxy' | 'mock' | undefined;
   mockLatency: string;
   mockSeed: number | undefined;

@@ -16,7 +16,7 @@ import { toObservation } from './stages/to-observation.js';
 import { HealthTracker } from './stages/health-tracker.js';
 import { createEngineMetrics } from './stages/engine-metrics.js';
 import { DriftCollector } from './stages/drift-collector.js';
-import { hasActiveBreaking } from './drift-api.js';
+import { hasActiveBreaking, listBreakingEndpoints } from './drift-api.js';
 import type { GlobalHealth } from '../core/health/global-health.js';
 
 export type EngineEvent =
@@ -34,6 +34,8 @@ export interface EngineDeps {
   captureMaxBytes: number;
   /** Samples a schema needs before drift is judged against it. */
   driftWarmup?: number;
+  /** How long a health anomaly stays active after its last occurrence (ms). */
+  healthWindowMs?: number;
   emit: (event: EngineEvent) => void;
   now?: () => number;
 }
@@ -73,8 +75,13 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     log.error({ err: error }, 'stored path learner state is invalid; starting with an empty one');
     learner = createPathLearner();
   }
-  const health = new HealthTracker();
+  const health = new HealthTracker(
+    deps.healthWindowMs === undefined ? {} : { anomalyWindowMs: deps.healthWindowMs },
+  );
   const drift = new DriftCollector(deps.driftWarmup ?? 20);
+  // An unresolved BREAKING alert outlives a restart, and so must its health penalty.
+  const breaking = await listBreakingEndpoints(deps.store);
+  for (const [key, endpoint] of models) if (breaking.has(endpoint.id)) health.setDrift(key, true);
   const metrics = createEngineMetrics(health, () => [...models.keys()], now);
   const stats: EngineStats = {
     processed: 0,
@@ -149,8 +156,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         drifted = verdict.drifted;
         const observation = toObservation(prepared, !verdict.holdResponse, !verdict.holdRequest);
         // One example per endpoint and status per batch is plenty and keeps sorting cheap.
+        // A held body is no example either: replay mocks would serve the drift before "accept".
         const exampleKey = `${key} ${exchange.status}`;
-        if (examplesTaken.has(exampleKey)) observation.keepExample = false;
+        if (examplesTaken.has(exampleKey) || verdict.holdResponse || verdict.holdRequest)
+          observation.keepExample = false;
         else if (observation.keepExample) examplesTaken.add(exampleKey);
         observeExchange(delta.delta, observation, at);
         stats.learned++;

@@ -14,15 +14,31 @@ export interface DriftApiDeps {
 
 const key = (e: { method: string; template: string }) => `${e.method} ${e.template}`;
 
+/** Any BREAKING change scores at least 50 (core/drift/score-drift.ts). */
+const BREAKING_SCORE = 50;
+const PAGE = 200;
+
 /** Whether an endpoint still has an unresolved BREAKING alert (its health carries −20). */
 export async function hasActiveBreaking(store: Store, endpointId: number): Promise<boolean> {
-  const open = await store.listDriftAlerts({
-    unresolvedOnly: true,
-    endpointId,
-    limit: 200,
-    offset: 0,
-  });
-  return open.items.some((a) => a.score >= 50);
+  return (await listBreakingEndpoints(store, endpointId)).size > 0;
+}
+
+/** Ids of the endpoints (or of `endpointId` only) with an unresolved BREAKING alert. */
+export async function listBreakingEndpoints(
+  store: Store,
+  endpointId?: number,
+): Promise<Set<number>> {
+  const ids = new Set<number>();
+  for (let offset = 0; ; offset += PAGE) {
+    const open = await store.listDriftAlerts({
+      unresolvedOnly: true,
+      ...(endpointId === undefined ? {} : { endpointId }),
+      limit: PAGE,
+      offset,
+    });
+    for (const alert of open.items) if (alert.score >= BREAKING_SCORE) ids.add(alert.endpointId);
+    if (open.items.length < PAGE || (endpointId !== undefined && ids.size > 0)) return ids;
+  }
 }
 
 /** The drift part of the engine API: listing, stats and resolve/accept. */

@@ -13,6 +13,7 @@ export interface EngineWorkerData {
   instanceId: string;
   captureMaxBytes: number;
   driftWarmup: number;
+  healthWindowMs: number;
   logLevel: string;
 }
 

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     instanceId: data.instanceId,
     captureMaxBytes: data.captureMaxBytes,
     driftWarmup: data.driftWarmup,
+    healthWindowMs: data.healthWindowMs,
     emit: (event) => send({ t: 'event', event }),
   });
   // One chain: batches and calls run in arrival order, so a call sees every earlier batch.

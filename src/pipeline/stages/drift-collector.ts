@@ -5,6 +5,7 @@ import { narrateDrift } from '../../core/drift/narrate-drift.js';
 import { scoreDrift } from '../../core/drift/score-drift.js';
 import { summarizeDrift } from '../../core/drift/summarize-drift.js';
 import type { DriftChange } from '../../core/drift/drift-change.js';
+import type { DriftEndpoint } from '../../core/drift/narrated-change.js';
 import type { EndpointModel } from '../../core/model/endpoint-model.js';
 import type { SchemaNode } from '../../core/schema/schema-node.js';
 import type { Logger } from '../../logger.js';
@@ -99,11 +100,14 @@ export class DriftCollector {
     for (const p of batch) {
       const endpoint = models.get(p.key);
       if (!endpoint) continue;
-      const narration = narrateDrift(p.changes, {
+      // The target picks request-side wording ("REMOVED from the request", backend impacts).
+      const where: DriftEndpoint = {
         method: p.method,
         template: p.template,
+        target: p.target,
         ...(p.status ? { status: Number(p.status) } : {}),
-      });
+      };
+      const narration = narrateDrift(p.changes, where);
       const result = await store.upsertDriftAlert({
         endpointId: endpoint.id,
         fingerprint: p.fingerprint,
@@ -119,7 +123,7 @@ export class DriftCollector {
       });
       if (result.change === 'created' || result.change === 'reopened') {
         log.warn(
-          `${result.change === 'created' ? 'contract drift' : 'contract drift again'}: ${formatDriftLog(p.changes, { method: p.method, template: p.template })}`,
+          `${result.change === 'created' ? 'contract drift' : 'contract drift again'}: ${formatDriftLog(p.changes, where)}`,
         );
         raised.push(result.alert);
       }

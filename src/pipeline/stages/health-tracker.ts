@@ -6,12 +6,16 @@ import type { HealthState } from '../../core/health/health-state.js';
 import { scoreHealth, type HealthSnapshot } from '../../core/health/score-health.js';
 import { toHealthObservation } from '../../core/health/to-health-observation.js';
 import type { Anomaly } from '../../core/health/anomaly.js';
+import type { HealthOptions } from '../../core/health/health-options.js';
 
 /** Health per endpoint key (`METHOD template`), evaluated in the pipeline, never on the hot path. */
 export class HealthTracker {
   private readonly states = new Map<string, HealthState>();
   /** Endpoint keys with an unresolved BREAKING drift alert (the −20 penalty). */
   private readonly drifting = new Set<string>();
+
+  /** `options` tune the detectors (the anomaly window, …); unset ones keep their defaults. */
+  constructor(private readonly options: Partial<HealthOptions> = {}) {}
 
   /** Evaluates one exchange; returns the endpoint's status after it, or null when not scored. */
   observe(
@@ -25,10 +29,11 @@ export class HealthTracker {
       state = createHealthState();
       this.states.set(key, state);
     }
-    const result = evaluateExchange(state, {
-      ...observation,
-      hasActiveDrift: this.drifting.has(key),
-    });
+    const result = evaluateExchange(
+      state,
+      { ...observation, hasActiveDrift: this.drifting.has(key) },
+      this.options,
+    );
     return {
       snapshot: this.withDrift(key, result.snapshot, observation.at),
       anomalies: result.anomalies,
