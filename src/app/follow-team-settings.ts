@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { EngineClient } from '../pipeline/engine-client.js';
 import type { RuntimeState, Target } from '../state/runtime-state.js';
-import type { ChaosSettings, ChaosState } from '../state/chaos-state.js';
+import type { ChaosState } from '../state/chaos-state.js';
 
 export interface TeamSettingsDeps {
   engine: EngineClient;
@@ -47,7 +47,7 @@ export function followTeamSettings(deps: TeamSettingsDeps): TeamSettings {
       if (typeof values.learning === 'boolean' && values.learning !== state.learning)
         state.setLearning(values.learning);
       if (deps.chaos && typeof values.chaos === 'object' && values.chaos !== null) {
-        deps.chaos.load(values.chaos as Partial<ChaosSettings>);
+        deps.chaos.load(values.chaos);
       }
     } finally {
       applying = false;
