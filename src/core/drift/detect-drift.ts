@@ -7,7 +7,7 @@ import { clipText } from './clip-text.js';
 import type { DriftChange, DriftKind, DriftSeverity } from './drift-change.js';
 import { DriftWalk } from './drift-walk.js';
 import type { Place } from './drift-walk.js';
-import { jsonKindOf } from './json-kind-of.js';
+import { jsonKindOf } from '../schema/json-kind-of.js';
 import { linkRenames } from './link-renames.js';
 import type { RenameCandidate } from './link-renames.js';
 

@@ -1,4 +1,5 @@
 import { detectFormats } from './format-detect.js';
+import { jsonKindOf as kindOf } from './json-kind-of.js';
 import { mergeSchema } from './merge-schema.js';
 import {
   createSchemaNode,
@@ -7,25 +8,7 @@ import {
   MAX_DEPTH,
   MAX_PROPERTIES,
 } from './schema-node.js';
-import type { JsonKind, SchemaNode } from './schema-node.js';
-
-/** Kind of a JSON value; undefined for what JSON cannot hold (undefined, NaN, functions…). */
-function kindOf(value: unknown): JsonKind | 'null' | undefined {
-  switch (typeof value) {
-    case 'string':
-      return 'string';
-    case 'boolean':
-      return 'boolean';
-    case 'number':
-      if (!Number.isFinite(value)) return undefined;
-      return Number.isInteger(value) ? 'integer' : 'number';
-    case 'object':
-      if (value === null) return 'null';
-      return Array.isArray(value) ? 'array' : 'object';
-    default:
-      return undefined;
-  }
-}
+import type { SchemaNode } from './schema-node.js';
 
 /** JSON Schema measures string lengths in code points, not UTF-16 units. */
 function countCodePoints(value: string): number {

@@ -1,4 +1,4 @@
-import type { JsonKind } from '../schema/schema-node.js';
+import type { JsonKind } from './schema-node.js';
 
 /**
  * The JSON kind of a value as the learner counts it (integer apart from number), `null`,
