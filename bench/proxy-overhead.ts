@@ -29,8 +29,14 @@ async function main(): Promise<void> {
     const direct = `http://127.0.0.1:${backend.line}/items`;
     const base = freePortBase();
     children.push(await startProxy(`http://127.0.0.1:${backend.line}`, base));
+    // COMPARE=health compares health scoring on vs off instead of learning on vs off.
+    const feature = process.env.COMPARE === 'health' ? 'health' : 'learning';
     children.push(
-      await startProxy(`http://127.0.0.1:${backend.line}`, base + 1, { LEARNING: 'false' }),
+      await startProxy(
+        `http://127.0.0.1:${backend.line}`,
+        base + 1,
+        feature === 'health' ? { HEALTH: 'false' } : { LEARNING: 'false' },
+      ),
     );
     const learningOn = `http://127.0.0.1:${base}/items`;
     const learningOff = `http://127.0.0.1:${base + 1}/items`;
@@ -45,7 +51,7 @@ async function main(): Promise<void> {
       };
       rows.push(row);
       console.log(
-        `round ${round}: direct ${row.direct.toFixed(0)} req/s, proxy+learning ${row.on.toFixed(0)} (${(row.on / row.direct).toFixed(2)}×), proxy no learning ${row.off.toFixed(0)} (${(row.off / row.direct).toFixed(2)}×)`,
+        `round ${round}: direct ${row.direct.toFixed(0)} req/s, proxy ${row.on.toFixed(0)} (${(row.on / row.direct).toFixed(2)}×), proxy without ${feature} ${row.off.toFixed(0)} (${(row.off / row.direct).toFixed(2)}×)`,
       );
     }
     const fixed = async (url: string) =>
@@ -76,12 +82,12 @@ async function main(): Promise<void> {
     console.log('\nmedian of', ROUNDS, 'interleaved rounds:');
     console.log(`  direct                  ${median(rows.map((r) => r.direct)).toFixed(0)} req/s`);
     console.log(
-      `  proxy, learning on      ${median(rows.map((r) => r.on)).toFixed(0)} req/s  ratio ${ratioOn.toFixed(3)}×`,
+      `  proxy                   ${median(rows.map((r) => r.on)).toFixed(0)} req/s  ratio ${ratioOn.toFixed(3)}×`,
     );
     console.log(
-      `  proxy, learning off     ${median(rows.map((r) => r.off)).toFixed(0)} req/s  ratio ${ratioOff.toFixed(3)}×`,
+      `  proxy without ${feature.padEnd(9)} ${median(rows.map((r) => r.off)).toFixed(0)} req/s  ratio ${ratioOff.toFixed(3)}×`,
     );
-    console.log(`  learning on / off       ${median(rows.map((r) => r.on / r.off)).toFixed(3)}`);
+    console.log(`  ${feature} on / off     ${median(rows.map((r) => r.on / r.off)).toFixed(3)}`);
     console.log(
       `  added latency @1000 req/s: p50 ${median(latencyRows.map((r) => r.p50)).toFixed(2)} ms, p99 ${median(latencyRows.map((r) => r.p99)).toFixed(2)} ms`,
     );

@@ -103,6 +103,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
       captureMaxBytes: config.captureMaxBytes,
       driftWarmup: config.driftWarmup,
       healthWindowMs: config.healthWindowMs,
+      health: config.health,
       logLevel: config.logLevel,
     },
     logger,

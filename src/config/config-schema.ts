@@ -274,6 +274,15 @@ export const OPTIONS = [
     group: 'Learning',
   },
   {
+    key: 'health',
+    env: 'HEALTH',
+    flag: 'health',
+    kind: 'boolean',
+    default: true,
+    doc: 'Score endpoint health (anomaly detection) in the background pipeline.',
+    group: 'Learning',
+  },
+  {
     key: 'driftWarmup',
     env: 'DRIFT_WARMUP',
     flag: 'drift-warmup',

@@ -31,6 +31,7 @@ export interface Config {
   flushIntervalMs: number;
   learning: boolean;
   driftWarmup: number;
+  health: boolean;
   /** How long a health anomaly stays active after its last occurrence (ms). */
   healthWindowMs: number;
   mode: 'proxy' | 'mock' | undefined;

@@ -36,6 +36,8 @@ export interface EngineDeps {
   driftWarmup?: number;
   /** How long a health anomaly stays active after its last occurrence (ms). */
   healthWindowMs?: number;
+  /** False skips health scoring entirely (for comparison benchmarks). */
+  health?: boolean;
   emit: (event: EngineEvent) => void;
   now?: () => number;
 }
@@ -170,7 +172,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const known = models.get(key);
       const path = redactPathTokens(exchange.path);
       metrics.observe(exchange, learns || known ? template : null);
-      const scored = learns || known ? health.observe(key, exchange) : null;
+      const scored =
+        deps.health !== false && (learns || known) ? health.observe(key, exchange) : null;
       for (const anomaly of scored?.anomalies ?? []) {
         if (anomaly.occurrences === 1)
           log.warn({ endpoint: key, anomaly: anomaly.type }, anomaly.message);

@@ -14,6 +14,8 @@ export interface EngineWorkerData {
   captureMaxBytes: number;
   driftWarmup: number;
   healthWindowMs: number;
+  /** Score endpoint health in the pipeline (HEALTH=false turns it off). */
+  health: boolean;
   logLevel: string;
 }
 

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     captureMaxBytes: data.captureMaxBytes,
     driftWarmup: data.driftWarmup,
     healthWindowMs: data.healthWindowMs,
+    health: data.health,
     emit: (event) => send({ t: 'event', event }),
   });
   // One chain: batches and calls run in arrival order, so a call sees every earlier batch.
