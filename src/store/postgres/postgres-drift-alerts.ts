@@ -6,48 +6,8 @@ import type {
   DriftUpsertResult,
   Page,
 } from '../store.js';
+import { toDriftAlertRow, type DriftRecord } from '../to-drift-alert-row.js';
 import type { TransactionRunner } from './create-transaction-runner.js';
-
-interface DriftRecord {
-  id: string;
-  endpoint_id: string;
-  fingerprint: string;
-  target: 'response' | 'request';
-  status: string;
-  score: number;
-  summary: string;
-  details: string;
-  narration: string;
-  sample: string;
-  occurrences: string;
-  first_seen: string;
-  last_seen: string;
-  resolved: boolean;
-  resolved_at: string | null;
-  accepted: boolean;
-}
-
-function toRow(r: DriftRecord): DriftAlertRow {
-  return {
-    id: Number(r.id),
-    endpointId: Number(r.endpoint_id),
-    fingerprint: r.fingerprint,
-    target: r.target,
-    status: r.status,
-    score: r.score,
-    summary: r.summary,
-    details: JSON.parse(r.details) as unknown[],
-    narration: JSON.parse(r.narration) as unknown,
-    sample: JSON.parse(r.sample) as unknown,
-    occurrences: Number(r.occurrences),
-    seenAt: Number(r.last_seen),
-    firstSeen: Number(r.first_seen),
-    lastSeen: Number(r.last_seen),
-    resolved: r.resolved,
-    resolvedAt: r.resolved_at === null ? null : Number(r.resolved_at),
-    accepted: r.accepted,
-  };
-}
 
 /**
  * Drift alerts for the PostgreSQL adapter, same semantics as SQLite. UNIQUE(endpoint_id,
@@ -84,7 +44,7 @@ export function createPostgresDriftAlerts(schema: string, runner: TransactionRun
           input.seenAt,
         ],
       );
-      if (inserted.rows[0]) return { alert: toRow(inserted.rows[0]), change: 'created' };
+      if (inserted.rows[0]) return { alert: toDriftAlertRow(inserted.rows[0]), change: 'created' };
       const existing = (
         await client.query<DriftRecord>(
           `SELECT * FROM ${table} WHERE endpoint_id = $1 AND target = $2 AND fingerprint = $3 FOR UPDATE`,
@@ -93,7 +53,7 @@ export function createPostgresDriftAlerts(schema: string, runner: TransactionRun
       ).rows[0];
       // Deleted by another instance between the two statements: insert again.
       if (!existing) continue;
-      if (existing.accepted) return { alert: toRow(existing), change: 'ignored' };
+      if (existing.accepted) return { alert: toDriftAlertRow(existing), change: 'ignored' };
       const updated = await client.query<DriftRecord>(
         `UPDATE ${table} SET occurrences = occurrences + $1, last_seen = GREATEST(last_seen, $2), score = $3,
            summary = $4, details = $5, narration = $6, sample = $7, resolved = false, resolved_at = NULL
@@ -109,7 +69,10 @@ export function createPostgresDriftAlerts(schema: string, runner: TransactionRun
           existing.id,
         ],
       );
-      return { alert: toRow(updated.rows[0]!), change: existing.resolved ? 'reopened' : 'updated' };
+      return {
+        alert: toDriftAlertRow(updated.rows[0]!),
+        change: existing.resolved ? 'reopened' : 'updated',
+      };
     }
     throw new Error('drift alert kept vanishing during upsert');
   };
@@ -133,11 +96,11 @@ export function createPostgresDriftAlerts(schema: string, runner: TransactionRun
         `SELECT * FROM ${table} ${clause} ORDER BY last_seen DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, query.limit, query.offset],
       );
-      return { total: total?.n ?? 0, items: rows.map(toRow) };
+      return { total: total?.n ?? 0, items: rows.map(toDriftAlertRow) };
     },
     async get(id: number): Promise<DriftAlertRow | undefined> {
       const [row] = await runner.read<DriftRecord>(`SELECT * FROM ${table} WHERE id = $1`, [id]);
-      return row ? toRow(row) : undefined;
+      return row ? toDriftAlertRow(row) : undefined;
     },
     async resolve(id: number, accept: boolean, at: number): Promise<DriftAlertRow | undefined> {
       const rows = await runner.write(
@@ -149,7 +112,7 @@ export function createPostgresDriftAlerts(schema: string, runner: TransactionRun
             )
           ).rows,
       );
-      return rows[0] ? toRow(rows[0]) : undefined;
+      return rows[0] ? toDriftAlertRow(rows[0]) : undefined;
     },
     /** Inside the endpoint's delete transaction. */
     deleteFor: (client: PoolClient, endpointId: number) =>

@@ -6,47 +6,7 @@ import type {
   DriftUpsertResult,
   Page,
 } from '../store.js';
-
-interface DriftRecord {
-  id: number;
-  endpoint_id: number;
-  fingerprint: string;
-  target: 'response' | 'request';
-  status: string;
-  score: number;
-  summary: string;
-  details: string;
-  narration: string;
-  sample: string;
-  occurrences: number;
-  first_seen: number;
-  last_seen: number;
-  resolved: number;
-  resolved_at: number | null;
-  accepted: number;
-}
-
-function toRow(r: DriftRecord): DriftAlertRow {
-  return {
-    id: r.id,
-    endpointId: r.endpoint_id,
-    fingerprint: r.fingerprint,
-    target: r.target,
-    status: r.status,
-    score: r.score,
-    summary: r.summary,
-    details: JSON.parse(r.details) as unknown[],
-    narration: JSON.parse(r.narration) as unknown,
-    sample: JSON.parse(r.sample) as unknown,
-    occurrences: r.occurrences,
-    seenAt: r.last_seen,
-    firstSeen: r.first_seen,
-    lastSeen: r.last_seen,
-    resolved: r.resolved === 1,
-    resolvedAt: r.resolved_at,
-    accepted: r.accepted === 1,
-  };
-}
+import { toDriftAlertRow, type DriftRecord } from '../to-drift-alert-row.js';
 
 /** Drift alert queries for the SQLite adapter (kept apart to keep sqlite-store.ts small). */
 export function createSqliteDriftAlerts(db: Database.Database) {
@@ -80,12 +40,12 @@ export function createSqliteDriftAlerts(db: Database.Database) {
     const existing = byKey.get(input.endpointId, input.target, input.fingerprint);
     if (!existing) {
       const info = insert.run(json);
-      return { alert: toRow(byId.get(Number(info.lastInsertRowid))!), change: 'created' };
+      return { alert: toDriftAlertRow(byId.get(Number(info.lastInsertRowid))!), change: 'created' };
     }
-    if (existing.accepted === 1) return { alert: toRow(existing), change: 'ignored' };
+    if (existing.accepted === 1) return { alert: toDriftAlertRow(existing), change: 'ignored' };
     bump.run({ ...json, id: existing.id, resolved: 0 });
     return {
-      alert: toRow(byId.get(existing.id)!),
+      alert: toDriftAlertRow(byId.get(Number(existing.id))!),
       change: existing.resolved === 1 ? 'reopened' : 'updated',
     };
   });
@@ -109,16 +69,16 @@ export function createSqliteDriftAlerts(db: Database.Database) {
           `SELECT * FROM drift_alerts ${clause} ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?`,
         )
         .all(...params, query.limit, query.offset);
-      return { total: total?.n ?? 0, items: rows.map(toRow) };
+      return { total: total?.n ?? 0, items: rows.map(toDriftAlertRow) };
     },
     get(id: number): DriftAlertRow | undefined {
       const row = byId.get(id);
-      return row ? toRow(row) : undefined;
+      return row ? toDriftAlertRow(row) : undefined;
     },
     resolve(id: number, accept: boolean, at: number): DriftAlertRow | undefined {
       resolve.run(at, accept ? 1 : 0, id);
       const row = byId.get(id);
-      return row ? toRow(row) : undefined;
+      return row ? toDriftAlertRow(row) : undefined;
     },
   };
 }
