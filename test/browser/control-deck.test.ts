@@ -181,7 +181,7 @@ describe.skipIf(!HAS_CHROMIUM)('Control Deck in Chromium', () => {
     await page
       .locator('[data-testid=live-status]', { hasText: 'online' })
       .waitFor({ timeout: 15_000 });
-    await expect(page.locator('.offline').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('.offline').count()).toBe(0);
     const path = nextProbe();
     await fetch(`${app.proxyUrl}${path}`);
     await liveRow(path).waitFor();
