@@ -110,15 +110,20 @@ export function createProxy(deps: ProxyDeps): Proxy {
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
+    const path = q === -1 ? url : url.slice(0, q);
+    const control = readControl(req);
+    const mockRequested = control.mockEnabled ?? deps.state.mode === 'mock';
     const ctx = new ExchangeContext(
       `${deps.instanceId}-${(++sequence).toString(36)}`,
       req,
       res,
-      q === -1 ? url : url.slice(0, q),
+      path,
       q === -1 ? '' : url.slice(q + 1),
       deps.state.learning,
+      // Only proxied bodies are learned from, so mocks never spend a sample.
       deps.state.learning &&
-        (deps.sampleBodies?.(req.method ?? 'GET', q === -1 ? url : url.slice(0, q)) ?? true),
+        !mockRequested &&
+        (deps.sampleBodies?.(req.method ?? 'GET', path) ?? true),
       deps.captureMaxBytes,
       deps.capture,
     );
@@ -140,8 +145,6 @@ export function createProxy(deps: ProxyDeps): Proxy {
         new AppError('LOOP_DETECTED', 'This request already passed through this proxy.'),
       );
     }
-    const control = readControl(req);
-    const mockRequested = control.mockEnabled ?? deps.state.mode === 'mock';
     if (mockRequested) {
       if (!deps.mock) return reject(new AppError('NO_TARGET', 'Mock mode is not available.'));
       deps.mock.serve(ctx, control, 'mock');

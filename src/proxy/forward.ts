@@ -5,6 +5,7 @@ import type { Target } from '../state/runtime-state.js';
 import type { Logger } from '../logger.js';
 import type { ExchangeContext } from './exchange-context.js';
 import { toDownstreamHeaders, toUpstreamHeaders } from './forward-headers.js';
+import { hasRequestBody } from './has-request-body.js';
 import { sendProblem } from './send-problem.js';
 import type { UpstreamPool } from './upstream-pool.js';
 
@@ -82,11 +83,6 @@ function errorCode(error: unknown): string | undefined {
   return error === undefined
     ? undefined
     : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-}
-
-function hasRequestBody(req: IncomingMessage): boolean {
-  const length = req.headers['content-length'];
-  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
 /**

@@ -9,27 +9,49 @@ export function hasSuccessResponse(model: EndpointModel): boolean {
   return Object.keys(model.responses).some((status) => status.startsWith('2'));
 }
 
-/** Weighted draw among the learned 2xx statuses (200 when none was learned). */
-export function pickSuccessStatus(model: EndpointModel, rng: Rng): string {
-  const entries = Object.entries(model.stats.statusCounts)
+interface ResponseTable {
+  /** Learned 2xx statuses with a response, in status order, and their counts. */
+  success: [string, number][];
+  successTotal: number;
+  /** Most frequent content type per status. */
+  contentTypes: Map<string, string>;
+}
+
+/** Published models are never mutated (each batch sends new objects), so this is per object. */
+const tables = new WeakMap<EndpointModel, ResponseTable>();
+
+function tableOf(model: EndpointModel): ResponseTable {
+  let table = tables.get(model);
+  if (table) return table;
+  const success = Object.entries(model.stats.statusCounts)
     .filter(([status]) => status.startsWith('2') && model.responses[status] !== undefined)
     .sort(([a], [b]) => a.localeCompare(b));
-  const total = entries.reduce((n, [, c]) => n + c, 0);
-  if (total === 0) return Object.keys(model.responses).find((s) => s.startsWith('2')) ?? '200';
-  let roll = rng.next() * total;
-  for (const [status, count] of entries) {
+  const contentTypes = new Map<string, string>();
+  for (const [status, response] of Object.entries(model.responses)) {
+    const top = Object.entries(response.contentTypes).sort((a, b) => b[1] - a[1])[0];
+    if (top) contentTypes.set(status, top[0]);
+  }
+  table = { success, successTotal: success.reduce((n, [, c]) => n + c, 0), contentTypes };
+  tables.set(model, table);
+  return table;
+}
+
+/** Weighted draw among the learned 2xx statuses (200 when none was learned). */
+export function pickSuccessStatus(model: EndpointModel, rng: Rng): string {
+  const { success, successTotal } = tableOf(model);
+  if (successTotal === 0)
+    return Object.keys(model.responses).find((s) => s.startsWith('2')) ?? '200';
+  let roll = rng.next() * successTotal;
+  for (const [status, count] of success) {
     roll -= count;
     if (roll < 0) return status;
   }
-  return entries[entries.length - 1]![0];
+  return success[success.length - 1]![0];
 }
 
 /** The learned content type of a status (most frequent), JSON when unknown. */
 export function contentTypeOf(model: EndpointModel, status: string): string {
-  const types = Object.entries(model.responses[status]?.contentTypes ?? {}).sort(
-    (a, b) => b[1] - a[1],
-  );
-  return types[0]?.[0] ?? 'application/json';
+  return tableOf(model).contentTypes.get(status) ?? 'application/json';
 }
 
 /**

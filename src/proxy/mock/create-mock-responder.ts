@@ -11,9 +11,10 @@ import type { SchemaNode } from '../../core/schema/schema-node.js';
 import { AppError, PROBLEM_CONTENT_TYPE, toProblem } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { ChaosState } from '../../state/chaos-state.js';
-import type { ModelSnapshot } from '../../state/model-snapshot.js';
+import type { ModelSnapshot, SnapshotMatch } from '../../state/model-snapshot.js';
 import type { ControlHeaders, MockResponder } from '../create-proxy.js';
 import type { ExchangeContext } from '../exchange-context.js';
+import { hasRequestBody } from '../has-request-body.js';
 import { sendProblem } from '../send-problem.js';
 import {
   contentTypeOf,
@@ -21,6 +22,7 @@ import {
   hasSuccessResponse,
   pickSuccessStatus,
 } from './choose-response.js';
+import { createBodyCache } from './create-body-cache.js';
 import { readBody } from './read-body.js';
 import { sendBody } from './send-body.js';
 
@@ -41,6 +43,12 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
 const MOCK_BODY_LIMIT = 1024 * 1024;
 const MAX_MOCK_LATENCY_MS = 30_000;
 const DAY_MS = 86_400_000;
+/** Distinct bodies an unseeded request cycles through (20 calls give ~19 distinct). */
+const MOCK_VARIANTS = 256;
+/** Keeps unseeded variant k apart from an explicit X-Mock-Seed: k. */
+const UNSEEDED_SALT = 0x9e3779b9;
+/** Requests with a longer URL plus body are generated afresh rather than cached. */
+const MAX_CACHED_KEY = 8192;
 
 /**
  * The "now" generated dates are relative to: the start of the current UTC day. The exact
@@ -154,15 +162,16 @@ export function decideFor(
  */
 export function createMockResponder(options: MockResponderOptions): MockResponder {
   const { snapshot, chaos } = options;
+  const bodies = createBodyCache({ maxEntries: 4096, maxBytes: 32 * 1024 * 1024 });
 
   const respond = (
     ctx: ExchangeContext,
     control: ControlHeaders,
     failover: boolean,
+    match: SnapshotMatch,
     requestBody: unknown,
   ) => {
     const method = ctx.req.method ?? 'GET';
-    const match = snapshot.match(method, ctx.path);
     const model = match.endpoint?.model;
     if (failover && !(model && hasSuccessResponse(model))) return false;
     if (!model) {
@@ -178,13 +187,14 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     }
     ctx.template = match.template;
     const seedBase = control.mockSeed ?? options.mockSeed;
-    const seed =
-      seedBase === undefined
-        ? randomInt(0, 2 ** 32)
-        : hashString(
-            `${method} ${ctx.req.url ?? ''}\u0000${JSON.stringify(requestBody ?? null)}`,
-            seedBase >>> 0,
-          );
+    const url = ctx.req.url ?? '';
+    const bodyKey = requestBody === undefined ? 'null' : JSON.stringify(requestBody);
+    // Unseeded calls draw one of MOCK_VARIANTS seeds per request, so they vary and their
+    // bodies can still be cached.
+    const seed = hashString(
+      `${method} ${url}\u0000${bodyKey}`,
+      seedBase === undefined ? (UNSEEDED_SALT ^ randomInt(0, MOCK_VARIANTS)) >>> 0 : seedBase >>> 0,
+    );
     const rng = createRng(seed);
     const requested = control.mockStatus !== undefined ? String(control.mockStatus) : undefined;
     const status = requested ?? pickSuccessStatus(model, rng);
@@ -210,22 +220,32 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
         ? undefined
         : findExample(model, status, ctx.path, ctx.query, strategy === 'hybrid', rng);
     const contentType = example?.contentType || contentTypeOf(model, status);
-    let body: string;
+    let body: string | Buffer;
     if (example && (example.responseBody !== undefined || example.responseText !== undefined)) {
       body =
         example.responseBody !== undefined
           ? JSON.stringify(example.responseBody)
           : (example.responseText ?? '');
     } else if (schema || contentType.includes('json')) {
-      body = JSON.stringify(
-        generateBody(schema, {
-          seed,
-          now: mockNow(),
-          pathParams: match.params,
-          requestBody,
-          template: match.template,
-        }),
-      );
+      const now = mockNow();
+      const generate = () =>
+        JSON.stringify(
+          generateBody(schema, {
+            seed,
+            now,
+            pathParams: match.params,
+            requestBody,
+            template: match.template,
+          }),
+        );
+      body =
+        bodyKey.length + url.length > MAX_CACHED_KEY
+          ? generate()
+          : bodies.get(
+              model,
+              `${status}\u0000${now}\u0000${seed}\u0000${method} ${url}\u0000${bodyKey}`,
+              generate,
+            );
     } else {
       body = '';
     }
@@ -242,8 +262,9 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     serve(ctx, control, reason, failure) {
       const failover = reason === 'failover';
       ctx.source = failover ? 'failover' : 'mock';
+      const match = snapshot.match(ctx.req.method ?? 'GET', ctx.path);
       if (failover) {
-        if (!respond(ctx, control, true, undefined)) {
+        if (!respond(ctx, control, true, match, undefined)) {
           // Nothing learned to fail over with: the client gets the backend's own failure.
           const problem =
             failure ?? new AppError('UPSTREAM_UNREACHABLE', ctx.error ?? 'The backend failed.');
@@ -253,11 +274,15 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
         }
         return;
       }
-      const match = snapshot.match(ctx.req.method ?? 'GET', ctx.path);
       const decision = decideFor(chaos, ctx, control, match.endpoint?.id, options.chaosRng);
       const run = () => {
         if (applyFault(ctx, decision, match.endpoint?.model, options.chaosRng, options.hangMs))
           return;
+        if (!hasRequestBody(ctx.req)) {
+          ctx.req.resume();
+          respond(ctx, control, false, match, undefined);
+          return;
+        }
         readBody(ctx.req, MOCK_BODY_LIMIT)
           .then((body) => {
             if (body === undefined) {
@@ -269,7 +294,7 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
               return;
             }
             ctx.requestTap.onData(body);
-            respond(ctx, control, false, parseJson(body));
+            respond(ctx, control, false, match, parseJson(body));
           })
           .catch((error: unknown) => {
             options.logger.warn({ err: error }, 'mock request body failed');
