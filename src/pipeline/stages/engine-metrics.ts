@@ -1,6 +1,7 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Gauge, Registry } from 'prom-client';
 import type { Exchange } from '../../core/exchange.js';
 import type { HealthTracker } from './health-tracker.js';
+import { createRequestMetrics } from './request-metrics.js';
 
 /**
  * Prometheus metrics kept by the engine (off the hot path: exchanges are observed in the
@@ -12,19 +13,7 @@ export function createEngineMetrics(
   now: () => number,
 ) {
   const registry = new Registry();
-  const requests = new Counter({
-    name: 'adaptive_mock_requests_total',
-    help: 'Exchanges seen by the pipeline, by endpoint, status and response source.',
-    labelNames: ['method', 'template', 'status', 'source'] as const,
-    registers: [registry],
-  });
-  const latency = new Histogram({
-    name: 'adaptive_mock_request_duration_seconds',
-    help: 'Time to the last response byte, by endpoint and source.',
-    labelNames: ['method', 'template', 'source'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
-  });
+  const requests = createRequestMetrics();
   new Gauge({
     name: 'adaptive_mock_endpoint_health_score',
     help: 'Health score (0-100) per endpoint.',
@@ -50,14 +39,14 @@ export function createEngineMetrics(
   });
   return {
     observe(exchange: Exchange, template: string | null) {
-      const labels = {
-        method: exchange.method,
-        template: template ?? '(unmatched)',
-        source: exchange.source,
-      };
-      requests.inc({ ...labels, status: String(exchange.status) });
-      latency.observe(labels, exchange.latencyMs / 1000);
+      requests.observe(
+        exchange.method,
+        template ?? '(unmatched)',
+        exchange.status,
+        exchange.source,
+        exchange.latencyMs / 1000,
+      );
     },
-    text: () => registry.metrics(),
+    text: async () => `${requests.text()}${await registry.metrics()}`,
   };
 }
