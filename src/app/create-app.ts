@@ -151,6 +151,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   const pool = createUpstreamPool({
     policy,
     maxSockets: config.maxSockets,
+    connectTimeoutMs: config.connectTimeoutMs,
     lookup: options.lookup,
   });
   const state = new RuntimeState({
@@ -196,7 +197,6 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     instanceId,
     captureMaxBytes: config.captureMaxBytes,
     maxRequestBytes: config.maxRequestBytes,
-    connectTimeoutMs: config.connectTimeoutMs,
     headersTimeoutMs: config.headersTimeoutMs,
     bodyTimeoutMs: config.bodyTimeoutMs,
     preserveHost: config.preserveHost,

@@ -52,7 +52,6 @@ export interface ProxyDeps {
   instanceId: string;
   captureMaxBytes: number;
   maxRequestBytes: number;
-  connectTimeoutMs: number;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
   preserveHost: boolean;
@@ -197,7 +196,6 @@ export function createProxy(deps: ProxyDeps): Proxy {
       }
       forward(ctx, target, {
         pool: deps.pool,
-        connectTimeoutMs: deps.connectTimeoutMs,
         headersTimeoutMs: deps.headersTimeoutMs,
         bodyTimeoutMs: deps.bodyTimeoutMs,
         preserveHost: deps.preserveHost,

@@ -117,3 +117,17 @@ export function toDownstreamHeaders(raw: string[]): string[] {
   }
   return out;
 }
+
+/** A raw header list as a record with lowercased names (repeated fields joined, as Node does). */
+export function toHeaderRecord(raw: string[]): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    const value = raw[i + 1]!;
+    const existing = out[name];
+    if (existing === undefined) out[name] = name === 'set-cookie' ? [value] : value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else out[name] = `${existing}, ${value}`;
+  }
+  return out;
+}

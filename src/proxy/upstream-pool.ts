@@ -2,20 +2,30 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
+import { Pool } from 'undici';
 import type { AddressPolicy } from '../net/address-policy.js';
 import type { Target } from '../state/runtime-state.js';
+import { createNodeTransport } from './node-transport.js';
+import { createUndiciTransport } from './undici-transport.js';
+import type { UpstreamTransport } from './upstream-transport.js';
 
 export interface UpstreamPoolOptions {
   policy: AddressPolicy;
   maxSockets: number;
+  connectTimeoutMs: number;
   /** Injected resolver for tests (no real DNS); defaults to the system resolver. */
   lookup?: LookupFunction;
 }
 
 export interface UpstreamPool {
-  /** The keep-alive agent for a target; one per target, reused across requests. */
-  agentFor(target: Target): HttpAgent;
-  /** Closes the agents of targets other than `keep` once their in-flight requests end. */
+  /** How requests to this target are sent right now. */
+  transportFor(target: Target): UpstreamTransport;
+  /**
+   * Sends this target's requests through node:http from now on: it answered with something
+   * undici refuses to parse (an unsolicited 100 Continue) but HTTP allows.
+   */
+  useTolerantTransport(target: Target): void;
+  /** Closes the connections of targets other than `keep` once their in-flight requests end. */
   retire(keep: Target | undefined): void;
   close(): void;
 }
@@ -28,13 +38,20 @@ export class BlockedAddressError extends Error {
   }
 }
 
+interface Connections {
+  pool?: Pool;
+  agent?: HttpAgent;
+  tolerant: boolean;
+}
+
 /**
- * One keep-alive agent per target (pooling: item 39 of RELIABILITY.md). Every new
- * connection resolves through `lookup`, which refuses any resolved address the policy
- * rejects, so a name that re-binds to a forbidden address after validation never connects.
+ * Keep-alive connections per target (pooling: item 39 of RELIABILITY.md), through undici
+ * by default and node:http for a target that needs it (docs/decisions/0006). Every new
+ * connection of either kind resolves through `lookup`, which refuses any resolved address
+ * the policy rejects, so a name that re-binds to a forbidden address never connects.
  */
 export function createUpstreamPool(options: UpstreamPoolOptions): UpstreamPool {
-  const agents = new Map<string, HttpAgent>();
+  const targets = new Map<string, Connections>();
   const baseLookup = options.lookup ?? dnsLookup;
 
   const lookupFor =
@@ -59,39 +76,70 @@ export function createUpstreamPool(options: UpstreamPoolOptions): UpstreamPool {
       });
     };
 
+  const connectionsOf = (target: Target): Connections => {
+    let entry = targets.get(target.url);
+    if (!entry) {
+      entry = { tolerant: false };
+      targets.set(target.url, entry);
+    }
+    return entry;
+  };
+
+  const poolFor = (target: Target): Pool => {
+    const entry = connectionsOf(target);
+    entry.pool ??= new Pool(`${target.protocol}//${target.authority}`, {
+      connections: options.maxSockets,
+      connect: { lookup: lookupFor(target), timeout: options.connectTimeoutMs },
+    });
+    return entry.pool;
+  };
+
+  const agentFor = (target: Target): HttpAgent => {
+    const entry = connectionsOf(target);
+    if (!entry.agent) {
+      const agentOptions = {
+        keepAlive: true,
+        maxSockets: options.maxSockets,
+        maxFreeSockets: options.maxSockets,
+        scheduling: 'lifo' as const,
+        lookup: lookupFor(target),
+      };
+      entry.agent =
+        target.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
+    }
+    return entry.agent;
+  };
+
+  const fast = createUndiciTransport(poolFor);
+  const tolerant = createNodeTransport(agentFor, options.connectTimeoutMs);
+
+  const closeAgent = (agent: HttpAgent) => {
+    // Free sockets close now; busy ones are closed by the agent when their request ends.
+    const busy = Object.values(agent.sockets).reduce((n, list) => n + (list?.length ?? 0), 0);
+    if (busy === 0) agent.destroy();
+    else setTimeout(() => closeAgent(agent), 250).unref();
+  };
+
   return {
-    agentFor(target) {
-      let agent = agents.get(target.url);
-      if (!agent) {
-        const agentOptions = {
-          keepAlive: true,
-          maxSockets: options.maxSockets,
-          maxFreeSockets: options.maxSockets,
-          scheduling: 'lifo' as const,
-          lookup: lookupFor(target),
-        };
-        agent =
-          target.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
-        agents.set(target.url, agent);
-      }
-      return agent;
+    transportFor: (target) => (targets.get(target.url)?.tolerant ? tolerant : fast),
+    useTolerantTransport(target) {
+      connectionsOf(target).tolerant = true;
     },
     retire(keep) {
-      for (const [url, agent] of agents) {
+      for (const [url, entry] of targets) {
         if (url === keep?.url) continue;
-        agents.delete(url);
-        // Free sockets close now; busy ones are closed by the agent when their request ends.
-        const closeIdle = () => {
-          const busy = Object.values(agent.sockets).reduce((n, list) => n + (list?.length ?? 0), 0);
-          if (busy === 0) agent.destroy();
-          else setTimeout(closeIdle, 250).unref();
-        };
-        closeIdle();
+        targets.delete(url);
+        // close() lets running requests finish first.
+        entry.pool?.close().catch(() => undefined);
+        if (entry.agent) closeAgent(entry.agent);
       }
     },
     close() {
-      for (const agent of agents.values()) agent.destroy();
-      agents.clear();
+      for (const entry of targets.values()) {
+        entry.pool?.destroy().catch(() => undefined);
+        entry.agent?.destroy();
+      }
+      targets.clear();
     },
   };
 }

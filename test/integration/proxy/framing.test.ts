@@ -227,6 +227,34 @@ describe('proxy conformance: request targets and framing', () => {
     }
   });
 
+  it('RELIABILITY §0.2: interim 1xx answers (103, unsolicited 100) are passed over; the final response is relayed', async () => {
+    const script = await startScriptOrigin((socket, head) => {
+      const early = /^GET \/early/.test(head)
+        ? 'HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n'
+        : 'HTTP/1.1 100 Continue\r\n\r\n';
+      socket.write(`${early}HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok`);
+    });
+    const other = await startTestApp({ target: script.url });
+    try {
+      const early = await sendRequest(other.proxyPort, { path: '/early' });
+      expect([early.status, early.body.toString()]).toEqual([200, 'ok']);
+      // undici refuses an unsolicited 100: the GET is replayed through node:http, and the
+      // target stays on node:http, so a POST (never replayed) is answered too.
+      const get = await sendRequest(other.proxyPort, { path: '/continue' });
+      expect([get.status, get.body.toString()]).toEqual([200, 'ok']);
+      const post = await sendRequest(other.proxyPort, {
+        method: 'POST',
+        path: '/continue',
+        headers: { 'content-type': 'application/json' },
+        body: '{"a":1}',
+      });
+      expect([post.status, post.body.toString()]).toEqual([200, 'ok']);
+    } finally {
+      await other.stop();
+      await script.close();
+    }
+  });
+
   it('P0-21 Expect: 100-continue within the limit: 100, then the body reaches the origin without Expect', async () => {
     const client = await openRawSocket(app.proxyPort);
     client.write(
