@@ -28,6 +28,17 @@ export interface HealthEvaluation {
   snapshot: HealthSnapshot;
 }
 
+/** Tracker options are fixed for its life: merge them with the defaults once, not per exchange. */
+const merged = new WeakMap<Partial<HealthOptions>, HealthOptions>();
+function withDefaults(options: Partial<HealthOptions>): HealthOptions {
+  let opts = merged.get(options);
+  if (!opts) {
+    opts = { ...DEFAULT_HEALTH_OPTIONS, ...options };
+    merged.set(options, opts);
+  }
+  return opts;
+}
+
 /**
  * Runs every detector on one exchange against the state as it was BEFORE the exchange,
  * then updates the baselines, the active anomaly episodes and the metric history.
@@ -43,7 +54,7 @@ export function evaluateExchange(
   obs: HealthObservation,
   options: Partial<HealthOptions> = {},
 ): HealthEvaluation {
-  const opts: HealthOptions = { ...DEFAULT_HEALTH_OPTIONS, ...options };
+  const opts = withDefaults(options);
   state.active = state.active.filter((a) => a.expiresAt > obs.at);
 
   const isError = isErrorStatus(obs.status);

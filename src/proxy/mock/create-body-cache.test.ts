@@ -17,15 +17,14 @@ describe('createBodyCache', () => {
     expect(cache.size).toBe(2);
   });
 
-  it('evicts the least recently used entry past maxEntries', () => {
+  it('evicts the oldest entry past maxEntries', () => {
     const cache = createBodyCache({ maxEntries: 2, maxBytes: 1000 });
     cache.get(model, 'a', () => 'A');
     cache.get(model, 'b', () => 'B');
-    cache.get(model, 'a', () => 'A2'); // a is now the most recent
     cache.get(model, 'c', () => 'C');
     expect(cache.size).toBe(2);
-    expect(cache.get(model, 'a', () => 'A3').toString()).toBe('A');
-    expect(cache.get(model, 'b', () => 'B2').toString()).toBe('B2');
+    expect(cache.get(model, 'b', () => 'B2').toString()).toBe('B');
+    expect(cache.get(model, 'a', () => 'A2').toString()).toBe('A2');
   });
 
   it('keeps the byte budget and never keeps a body larger than it', () => {

@@ -163,6 +163,8 @@ export function decideFor(
 export function createMockResponder(options: MockResponderOptions): MockResponder {
   const { snapshot, chaos } = options;
   const bodies = createBodyCache({ maxEntries: 4096, maxBytes: 32 * 1024 * 1024 });
+  // Unseeded variants are meant to be unpredictable, so one crypto draw seeds them all.
+  const variants = createRng(randomInt(0, 2 ** 32));
 
   const respond = (
     ctx: ExchangeContext,
@@ -193,7 +195,9 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     // bodies can still be cached.
     const seed = hashString(
       `${method} ${url}\u0000${bodyKey}`,
-      seedBase === undefined ? (UNSEEDED_SALT ^ randomInt(0, MOCK_VARIANTS)) >>> 0 : seedBase >>> 0,
+      seedBase === undefined
+        ? (UNSEEDED_SALT ^ variants.int(0, MOCK_VARIANTS - 1)) >>> 0
+        : seedBase >>> 0,
     );
     const rng = createRng(seed);
     const requested = control.mockStatus !== undefined ? String(control.mockStatus) : undefined;
@@ -278,8 +282,8 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
       const run = () => {
         if (applyFault(ctx, decision, match.endpoint?.model, options.chaosRng, options.hangMs))
           return;
+        // node:http discards an unread bodyless request when the response finishes.
         if (!hasRequestBody(ctx.req)) {
-          ctx.req.resume();
           respond(ctx, control, false, match, undefined);
           return;
         }
