@@ -9,7 +9,7 @@ import { createAuthenticator } from '../admin/auth/authenticator.js';
 import { createAuthProvider } from '../admin/auth/create-auth-provider.js';
 import { createRequestPolicy } from '../admin/auth/create-request-policy.js';
 import { readLocalUsers } from '../admin/auth/local-users.js';
-import { createLiveHub, type LiveHub } from '../live/create-live-hub.js';
+import { createLiveHub, LIVE_RECENT_ENTRIES, type LiveHub } from '../live/create-live-hub.js';
 import { createAddressPolicy } from '../net/address-policy.js';
 import { validateTarget, type LookupAll } from '../net/validate-target.js';
 import { CaptureQueue } from '../pipeline/capture-queue.js';
@@ -138,6 +138,10 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
       ...(options.lookupAll ? { lookupAll: options.lookupAll } : {}),
     });
 
+  const live = createLiveHub({
+    logger: logger.child({ layer: 'live' }),
+    authorize: (req) => auth.authorizeUpgrade(req),
+  });
   const queue = new CaptureQueue(config.queueCapacity, config.queueMaxBytes, (dropped) => {
     if (dropped === 1 || dropped % 1000 === 0) {
       logger.warn({ dropped }, 'capture queue full: exchanges dropped (proxying is unaffected)');
@@ -147,6 +151,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     intervalMs: config.flushIntervalMs,
     maxBatch: 500,
     maxPending: 4,
+    liveLimit: () => (live.clientCount() > 0 ? undefined : LIVE_RECENT_ENTRIES),
   });
   const pool = createUpstreamPool({
     policy,
@@ -221,10 +226,6 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     },
     validateTarget: checkTarget,
     chaos,
-  });
-  const live = createLiveHub({
-    logger: logger.child({ layer: 'live' }),
-    authorize: (req) => auth.authorizeUpgrade(req),
   });
   // Live stream: this instance's traffic and, in team mode, the other instances' (entry.instance tells which).
   engine.on('event', (event) => {

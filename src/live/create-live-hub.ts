@@ -4,6 +4,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { GlobalHealth, LiveEntry, LiveMessage } from '../contract/live-messages.js';
 import type { Logger } from '../logger.js';
 
+/** Entries a client gets when it connects (the hub's default `recentLimit`). */
+export const LIVE_RECENT_ENTRIES = 100;
+
 export interface LiveHubOptions {
   logger: Logger;
   /** Decides whether an upgrade request may open the stream (ticket, cookie, bearer, Origin). */
@@ -34,7 +37,7 @@ export interface LiveHub {
  * than slowing anyone else — least of all the proxy, which never calls into this directly.
  */
 export function createLiveHub(options: LiveHubOptions): LiveHub {
-  const recentLimit = options.recentLimit ?? 100;
+  const recentLimit = options.recentLimit ?? LIVE_RECENT_ENTRIES;
   const maxBuffered = options.maxBufferedBytes ?? 1024 * 1024;
   const now = options.now ?? Date.now;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });

@@ -43,7 +43,8 @@ export interface EngineDeps {
 }
 
 export interface Engine {
-  processBatch(exchanges: Exchange[]): Promise<void>;
+  /** `liveLimit`: emit only the newest live entries (all when undefined). */
+  processBatch(exchanges: Exchange[], liveLimit?: number): Promise<void>;
   readonly api: EngineApi;
   /** The path learner state (for the main thread's matcher). */
   pathState(): unknown;
@@ -123,7 +124,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     }
   };
 
-  const processBatch = async (exchanges: Exchange[]): Promise<void> => {
+  const processBatch = async (exchanges: Exchange[], liveLimit?: number): Promise<void> => {
     const started = performance.now();
     const at = now();
     const deltas = new Map<string, EndpointDelta>();
@@ -252,7 +253,13 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         ...(learnerChanged ? { paths: learner.toJSON() } : {}),
       });
     }
-    deps.emit({ type: 'live', entries });
+    deps.emit({
+      type: 'live',
+      entries:
+        liveLimit === undefined || entries.length <= liveLimit
+          ? entries
+          : entries.slice(-liveLimit),
+    });
     deps.emit({ type: 'health', health: health.global(at) });
   };
 

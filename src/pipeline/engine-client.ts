@@ -10,7 +10,8 @@ import type { EngineWorkerData, FromWorker, SerializedError, ToWorker } from './
 export interface EngineClient {
   readonly api: EngineApi;
   /** Hands a batch to the worker (buffers are transferred, not copied). */
-  submit(exchanges: Exchange[]): void;
+  /** `liveLimit`: how many live entries to send back at most (all when undefined). */
+  submit(exchanges: Exchange[], liveLimit?: number): void;
   /** Batches sent but not yet committed. */
   pending(): number;
   /** Resolves once every batch submitted so far is committed (or failed). */
@@ -112,11 +113,14 @@ export async function startEngine(data: EngineWorkerData, logger: Logger): Promi
   return {
     api,
     pathState,
-    submit(exchanges) {
+    submit(exchanges, liveLimit) {
       if (exchanges.length === 0 || closed) return;
       const id = nextId++;
       batches.add(id);
-      post({ t: 'batch', id, exchanges }, transferables(exchanges));
+      post(
+        { t: 'batch', id, exchanges, ...(liveLimit === undefined ? {} : { liveLimit }) },
+        transferables(exchanges),
+      );
     },
     pending: () => batches.size,
     flush: () =>

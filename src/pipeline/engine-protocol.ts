@@ -20,7 +20,8 @@ export interface EngineWorkerData {
 }
 
 export type ToWorker =
-  | { t: 'batch'; id: number; exchanges: Exchange[] }
+  /** `liveLimit`: send back only the newest live entries (nobody is watching the stream). */
+  | { t: 'batch'; id: number; exchanges: Exchange[]; liveLimit?: number }
   | { t: 'call'; id: number; method: EngineMethod; args: unknown[] }
   | { t: 'close'; id: number };
 

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
       switch (message.t) {
         case 'batch':
           try {
-            await engine.processBatch(message.exchanges);
+            await engine.processBatch(message.exchanges, message.liveLimit);
             send({ t: 'ack', id: message.id });
           } catch (error) {
             logger.error(

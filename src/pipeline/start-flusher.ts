@@ -7,6 +7,11 @@ export interface FlusherOptions {
   maxBatch: number;
   /** Batches allowed in flight; beyond that exchanges wait (and drop) in the bounded queue. */
   maxPending: number;
+  /**
+   * Live entries wanted back per batch (undefined: all). With nobody watching the stream only
+   * the newest few are kept for the next viewer, and both threads skip copying the rest.
+   */
+  liveLimit?: () => number | undefined;
 }
 
 export interface Flusher {
@@ -27,14 +32,14 @@ export function startFlusher(
 ): Flusher {
   const tick = () => {
     while (queue.length > 0 && engine.pending() < options.maxPending) {
-      engine.submit(queue.take(options.maxBatch));
+      engine.submit(queue.take(options.maxBatch), options.liveLimit?.());
     }
   };
   const timer = setInterval(tick, options.intervalMs);
   timer.unref();
   return {
     drain() {
-      while (queue.length > 0) engine.submit(queue.take(options.maxBatch));
+      while (queue.length > 0) engine.submit(queue.take(options.maxBatch), options.liveLimit?.());
     },
     stop: () => clearInterval(timer),
   };

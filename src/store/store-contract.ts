@@ -112,6 +112,11 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       const page = await store.listTraffic({ limit: 5, offset: 0 });
       expect(page.total).toBe(50);
       expect(page.items.map((r) => r.exchangeId)).toEqual(['x-59', 'x-58', 'x-57', 'x-56', 'x-55']);
+      // Every kept row, newest first: batched multi-row inserts keep arrival order.
+      const kept = await store.listTraffic({ limit: 50, offset: 0 });
+      expect(kept.items.map((r) => r.exchangeId)).toEqual(
+        Array.from({ length: 50 }, (_, i) => `x-${59 - i}`),
+      );
       const [endpoint] = await store.loadEndpoints();
       expect(page.items[0]!.endpointId).toBe(endpoint!.id);
       const filtered = await store.listTraffic({ limit: 100, offset: 0, endpointId: endpoint!.id });

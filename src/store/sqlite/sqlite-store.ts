@@ -17,6 +17,9 @@ import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { escapeLike } from '../escape-like.js';
 import { createSqliteDriftAlerts } from './sqlite-drift-alerts.js';
 
+/** Traffic rows per multi-row INSERT (16 parameters each, far below SQLite's limit). */
+const TRAFFIC_ROWS_PER_INSERT = 32;
+
 export interface SqliteStoreOptions {
   file: string;
   trafficLogLimit: number;
@@ -133,32 +136,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     pageEndpointIds: db.prepare<[string, number, number], { id: number }>(
       "SELECT id FROM endpoints INDEXED BY endpoints_search_key WHERE search_key LIKE ? ESCAPE '\\' ORDER BY id LIMIT ? OFFSET ?",
     ),
-    // Positional parameters: binding named ones from an object costs about twice as much
-    // per row, and this runs once per proxied exchange.
-    insertTraffic: db.prepare<
-      [
-        string,
-        number,
-        string,
-        string,
-        string,
-        string | null,
-        number | null,
-        number,
-        string,
-        string,
-        number,
-        number,
-        number,
-        number,
-        string | null,
-        string | null,
-      ]
-    >(
-      `INSERT INTO traffic (exchange_id, started_at, method, path, query, template, endpoint_id, status,
-        source, outcome, latency_ms, request_size, response_size, has_drift, health, error)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
     pruneTraffic: db.prepare<[number]>(
       'DELETE FROM traffic WHERE id <= (SELECT id FROM traffic ORDER BY id DESC LIMIT 1 OFFSET ?)',
     ),
@@ -197,14 +174,32 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     return { ...toEndpoint(existing), model: next, updatedAt: at };
   };
 
+  // Traffic rows go in TRAFFIC_ROWS_PER_INSERT at a time with positional parameters: named
+  // ones bound from an object, one statement per row, cost about twice as much per row.
+  const trafficColumns = `INSERT INTO traffic (exchange_id, started_at, method, path, query, template,
+    endpoint_id, status, source, outcome, latency_ms, request_size, response_size, has_drift, health,
+    error) VALUES `;
+  const rowPlaceholders = `(${new Array(16).fill('?').join(', ')})`;
+  const insertTrafficRows = (count: number) =>
+    db.prepare<unknown[]>(trafficColumns + new Array(count).fill(rowPlaceholders).join(', '));
+  const insertTrafficMany = insertTrafficRows(TRAFFIC_ROWS_PER_INSERT);
+  const insertTrafficOne = insertTrafficRows(1);
+
   const writeBatch = db.transaction((batch: WriteBatch): WriteResult => {
     const endpoints = batch.deltas.map((d) => upsertModel(d.method, d.template, d.delta, true));
     const ids = new Map(endpoints.map((e) => [`${e.method} ${e.template}`, e.id]));
+    const values: unknown[] = [];
+    const flush = (rows: number) => {
+      if (rows === TRAFFIC_ROWS_PER_INSERT) insertTrafficMany.run(values);
+      else
+        for (let i = 0; i < values.length; i += 16) insertTrafficOne.run(values.slice(i, i + 16));
+      values.length = 0;
+    };
     for (const row of batch.traffic) {
       const endpointId =
         row.endpointId ??
         (row.template ? (ids.get(`${row.method} ${row.template}`) ?? null) : null);
-      stmt.insertTraffic.run(
+      values.push(
         row.exchangeId,
         row.startedAt,
         row.method,
@@ -222,7 +217,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         row.health,
         row.error,
       );
+      if (values.length === 16 * TRAFFIC_ROWS_PER_INSERT) flush(TRAFFIC_ROWS_PER_INSERT);
     }
+    flush(values.length / 16);
     if (batch.traffic.length > 0) stmt.pruneTraffic.run(options.trafficLogLimit);
     return { endpoints, trafficWritten: batch.traffic.length };
   });
