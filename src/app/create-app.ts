@@ -104,6 +104,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
       driftWarmup: config.driftWarmup,
       healthWindowMs: config.healthWindowMs,
       health: config.health,
+      engineNice: config.engineNice,
       logLevel: config.logLevel,
     },
     logger,

@@ -254,6 +254,17 @@ export const OPTIONS = [
     group: 'Capture',
   },
   {
+    key: 'engineNice',
+    env: 'ENGINE_NICE',
+    flag: 'engine-nice',
+    kind: 'integer',
+    default: 10,
+    min: 0,
+    max: 19,
+    doc: 'Scheduling niceness of the learning thread (Linux; 0 = same as the proxy). When the CPU is saturated, serving goes first and learning catches up from the bounded capture queue.',
+    group: 'Capture',
+  },
+  {
     key: 'flushIntervalMs',
     env: 'FLUSH_INTERVAL_MS',
     flag: 'flush-interval-ms',

@@ -26,6 +26,7 @@ export interface Config {
   maxRequestBytes: number;
   captureMaxBytes: number;
   bodySampleRate: number;
+  engineNice: number;
   queueCapacity: number;
   queueMaxBytes: number;
   flushIntervalMs: number;

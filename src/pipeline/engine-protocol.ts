@@ -16,6 +16,8 @@ export interface EngineWorkerData {
   healthWindowMs: number;
   /** Score endpoint health in the pipeline (HEALTH=false turns it off). */
   health: boolean;
+  /** Niceness the worker gives its own thread (0 leaves it alone). */
+  engineNice: number;
   logLevel: string;
 }
 

@@ -6,6 +6,7 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import type { Store } from '../store/store.js';
 import { createEngine } from './create-engine.js';
+import { lowerThreadPriority } from './lower-thread-priority.js';
 import { followStoreChanges } from './follow-store-changes.js';
 import type { EngineWorkerData, FromWorker, SerializedError, ToWorker } from './engine-protocol.js';
 
@@ -44,6 +45,8 @@ function openStore(spec: EngineWorkerData['store']): Promise<Store> {
 }
 
 async function main(): Promise<void> {
+  if (lowerThreadPriority(data.engineNice))
+    logger.debug({ nice: data.engineNice }, 'learning thread runs at a lower priority');
   const store = await openStore(data.store);
   const engine = await createEngine({
     store,
