@@ -6,6 +6,7 @@ import { observeExchange } from '../src/core/model/observe-exchange.js';
 import { createApp } from '../src/app/create-app.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { BENCH_TOKEN } from './lib/processes.js';
 
 /**
  * bench/explorer-overview: p50/p95 of GET /admin/explorer/overview (page of 20, with and
@@ -13,7 +14,6 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
  */
 const ENDPOINTS = Number(process.env.ENDPOINTS ?? 10_000);
 const REQUESTS = Number(process.env.REQUESTS ?? 300);
-const TOKEN = 'bench-token-0123456789';
 
 async function seed(file: string): Promise<void> {
   const store = openSqliteStore({ file, trafficLogLimit: 1000 });
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   const app = await createApp({
     config: loadConfig({
       env: {},
-      overrides: { port: 0, dataDir, logLevel: 'warn', adminToken: TOKEN },
+      overrides: { port: 0, dataDir, logLevel: 'warn', adminToken: BENCH_TOKEN },
     }),
   });
   try {
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < REQUESTS; i++) {
         const t0 = performance.now();
         const response = await fetch(`${app.adminUrl}/admin/explorer/overview?${query(i)}`, {
-          headers: { authorization: `Bearer ${TOKEN}` },
+          headers: { authorization: `Bearer ${BENCH_TOKEN}` },
         });
         const body = (await response.json()) as { total: number; items: unknown[] };
         if (!response.ok || body.items.length === 0)

@@ -9,6 +9,7 @@ import {
   startNode,
   startProxy,
   type WrkResult,
+  BENCH_TOKEN,
 } from './lib/processes.js';
 
 /**
@@ -22,7 +23,6 @@ const ROUNDS = Math.max(5, Number(process.env.ROUNDS ?? 5));
 const SECONDS = Number(process.env.SECONDS ?? 5);
 const LEARN_REQUESTS = 200;
 const TARGET_RATIO = 0.5;
-const TOKEN = 'bench-token-0123456789';
 
 const fmtLoad = () =>
   loadavg()
@@ -33,7 +33,7 @@ async function admin(base: string, path: string, body?: unknown): Promise<unknow
   const response = await fetch(`${base}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: {
-      authorization: `Bearer ${TOKEN}`,
+      authorization: `Bearer ${BENCH_TOKEN}`,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),

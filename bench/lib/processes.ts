@@ -26,6 +26,9 @@ export function startNode(
   });
 }
 
+/** The admin token every benchmark proxy starts with (loopback only). */
+export const BENCH_TOKEN = 'bench-token-0123456789';
+
 /** Starts the built CLI on a free port and resolves once it prints its banner. */
 export async function startProxy(
   target: string,
@@ -48,7 +51,7 @@ export async function startProxy(
       'warn',
     ],
     {
-      env: { ...process.env, ADMIN_TOKEN: 'bench-token-0123456789', ...env },
+      env: { ...process.env, ADMIN_TOKEN: BENCH_TOKEN, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
