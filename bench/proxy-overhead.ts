@@ -11,8 +11,9 @@ import {
 } from './lib/processes.js';
 
 /**
- * bench/proxy-overhead: the same bounded wrk load direct to a ~1 KB JSON backend and through
- * the proxy (learning on, and learning off), interleaved over ROUNDS rounds in one run; then
+ * bench/proxy-overhead: the same bounded wrk load direct to a ~1 KB JSON backend, through a
+ * bare undici proxy (bench/lib/bare-proxy: what Node itself costs) and through the proxy
+ * (learning on, and learning off), interleaved over ROUNDS rounds in one run; then
  * the added p50/p99 latency at a fixed 1,000 req/s. Only same-run ratios are meaningful.
  */
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -39,20 +40,24 @@ async function main(): Promise<void> {
         feature === 'health' ? { HEALTH: 'false' } : { LEARNING: 'false' },
       ),
     );
+    const bare = await startNode(new URL('bench/lib/bare-proxy.js', distRoot), [backend.line]);
+    children.push(bare.child);
+    const bareProxy = `http://127.0.0.1:${bare.line}/items`;
     const learningOn = `http://127.0.0.1:${base}/items`;
     const learningOff = `http://127.0.0.1:${base + 1}/items`;
     // Warm up connections, the JIT and the learned endpoint.
-    for (const url of [direct, learningOn, learningOff]) wrk(url, 2);
-    const rows: { direct: number; on: number; off: number }[] = [];
+    for (const url of [direct, bareProxy, learningOn, learningOff]) wrk(url, 2);
+    const rows: { direct: number; bare: number; on: number; off: number }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const row = {
         direct: wrk(direct, SECONDS),
+        bare: wrk(bareProxy, SECONDS),
         on: wrk(learningOn, SECONDS),
         off: wrk(learningOff, SECONDS),
       };
       rows.push(row);
       console.log(
-        `round ${round}: direct ${row.direct.toFixed(0)} req/s, proxy ${row.on.toFixed(0)} (${(row.on / row.direct).toFixed(2)}×), proxy without ${feature} ${row.off.toFixed(0)} (${(row.off / row.direct).toFixed(2)}×)`,
+        `round ${round}: direct ${row.direct.toFixed(0)} req/s, bare undici proxy ${row.bare.toFixed(0)} (${(row.bare / row.direct).toFixed(2)}×), proxy ${row.on.toFixed(0)} (${(row.on / row.direct).toFixed(2)}×), proxy without ${feature} ${row.off.toFixed(0)} (${(row.off / row.direct).toFixed(2)}×)`,
       );
     }
     const fixed = async (url: string) =>
@@ -91,6 +96,10 @@ async function main(): Promise<void> {
     const ratioOff = median(rows.map((r) => r.off / r.direct));
     console.log('\nmedian of', ROUNDS, 'interleaved rounds:');
     console.log(`  direct                  ${median(rows.map((r) => r.direct)).toFixed(0)} req/s`);
+    console.log(
+      `  bare undici proxy       ${median(rows.map((r) => r.bare)).toFixed(0)} req/s  ratio ${median(rows.map((r) => r.bare / r.direct)).toFixed(3)}×  (the ceiling for a Node proxy here)`,
+    );
+    console.log(`  proxy / bare proxy      ${median(rows.map((r) => r.on / r.bare)).toFixed(3)}`);
     console.log(
       `  proxy                   ${median(rows.map((r) => r.on)).toFixed(0)} req/s  ratio ${ratioOn.toFixed(3)}×`,
     );
