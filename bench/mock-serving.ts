@@ -4,6 +4,7 @@ import {
   distRoot,
   freePortBase,
   hasWrk,
+  measureRound,
   median,
   runWrk,
   startNode,
@@ -87,7 +88,10 @@ async function main(): Promise<void> {
     for (const url of [ceiling, mock]) runWrk(url, 2);
     const rounds: { ceiling: WrkResult; mock: WrkResult }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      const result = { ceiling: runWrk(ceiling, SECONDS), mock: runWrk(mock, SECONDS) };
+      const result = measureRound(round, {
+        ceiling: () => runWrk(ceiling, SECONDS),
+        mock: () => runWrk(mock, SECONDS),
+      });
       rounds.push(result);
       console.log(
         `round ${round}: bare node:http ${result.ceiling.requestsPerSec.toFixed(0)} req/s p99 ${result.ceiling.p99Ms.toFixed(2)} ms; mock ${result.mock.requestsPerSec.toFixed(0)} req/s p99 ${result.mock.p99Ms.toFixed(2)} ms (${(result.mock.requestsPerSec / result.ceiling.requestsPerSec).toFixed(2)}×)`,

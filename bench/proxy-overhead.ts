@@ -3,6 +3,7 @@ import {
   distRoot,
   freePortBase,
   hasWrk,
+  measureRound,
   median,
   startNode,
   startProxy,
@@ -49,12 +50,12 @@ async function main(): Promise<void> {
     for (const url of [direct, bareProxy, learningOn, learningOff]) wrk(url, 2);
     const rows: { direct: number; bare: number; on: number; off: number }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      const row = {
-        direct: wrk(direct, SECONDS),
-        bare: wrk(bareProxy, SECONDS),
-        on: wrk(learningOn, SECONDS),
-        off: wrk(learningOff, SECONDS),
-      };
+      const row = measureRound(round, {
+        direct: () => wrk(direct, SECONDS),
+        bare: () => wrk(bareProxy, SECONDS),
+        on: () => wrk(learningOn, SECONDS),
+        off: () => wrk(learningOff, SECONDS),
+      });
       rows.push(row);
       console.log(
         `round ${round}: direct ${row.direct.toFixed(0)} req/s, bare undici proxy ${row.bare.toFixed(0)} (${(row.bare / row.direct).toFixed(2)}×), proxy ${row.on.toFixed(0)} (${(row.on / row.direct).toFixed(2)}×), proxy without ${feature} ${row.off.toFixed(0)} (${(row.off / row.direct).toFixed(2)}×)`,

@@ -118,3 +118,18 @@ export function hasWrk(): boolean {
 export function freePortBase(): number {
   return 20000 + Math.floor(Math.random() * 20000);
 }
+
+/**
+ * Runs one round's measurements, in the given order on odd rounds and reversed on even
+ * ones, so no variant always runs first or always right after the same other one.
+ */
+export function measureRound<K extends string, T>(
+  round: number,
+  runs: Record<K, () => T>,
+): Record<K, T> {
+  const keys = Object.keys(runs) as K[];
+  if (round % 2 === 0) keys.reverse();
+  const out = {} as Record<K, T>;
+  for (const key of keys) out[key] = runs[key]();
+  return out;
+}
