@@ -33,7 +33,8 @@ export const PLATFORM_COOKIE = '__am_session';
 function connectionTokens(raw: string[]): Set<string> {
   const tokens = new Set<string>();
   for (let i = 0; i < raw.length; i += 2) {
-    if (raw[i]!.toLowerCase() !== 'connection') continue;
+    // The length test spares lower-casing every other header name.
+    if (raw[i]!.length !== 10 || raw[i]!.toLowerCase() !== 'connection') continue;
     for (const token of raw[i + 1]!.split(',')) {
       const t = token.trim().toLowerCase();
       if (t) tokens.add(t);
@@ -106,28 +107,28 @@ export function toUpstreamHeaders(req: IncomingMessage, ctx: UpstreamHeaderConte
   return out;
 }
 
-/** The upstream response's raw headers minus hop-by-hop fields (the proxy re-frames). */
-export function toDownstreamHeaders(raw: string[]): string[] {
-  const named = connectionTokens(raw);
-  const out: string[] = [];
-  for (let i = 0; i < raw.length; i += 2) {
-    const lower = raw[i]!.toLowerCase();
-    if (HOP_BY_HOP.has(lower) || named.has(lower)) continue;
-    out.push(raw[i]!, raw[i + 1]!);
-  }
-  return out;
+/** The upstream response's headers, as relayed to the client and as recorded. */
+export interface ResponseHeaders {
+  /** Raw list minus hop-by-hop fields (the proxy re-frames), names and order as received. */
+  downstream: string[];
+  /** Lower-cased names, repeated fields joined as Node does (Set-Cookie kept as a list). */
+  record: Record<string, string | string[]>;
 }
 
-/** A raw header list as a record with lowercased names (repeated fields joined, as Node does). */
-export function toHeaderRecord(raw: string[]): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+/** Splits an upstream response's raw headers in one pass (one lower-casing per name). */
+export function toResponseHeaders(raw: string[]): ResponseHeaders {
+  const named = connectionTokens(raw);
+  const downstream: string[] = [];
+  const record: Record<string, string | string[]> = {};
   for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!.toLowerCase();
+    const name = raw[i]!;
     const value = raw[i + 1]!;
-    const existing = out[name];
-    if (existing === undefined) out[name] = name === 'set-cookie' ? [value] : value;
+    const lower = name.toLowerCase();
+    const existing = record[lower];
+    if (existing === undefined) record[lower] = lower === 'set-cookie' ? [value] : value;
     else if (Array.isArray(existing)) existing.push(value);
-    else out[name] = `${existing}, ${value}`;
+    else record[lower] = `${existing}, ${value}`;
+    if (!HOP_BY_HOP.has(lower) && !named.has(lower)) downstream.push(name, value);
   }
-  return out;
+  return { downstream, record };
 }

@@ -3,7 +3,7 @@ import type { Target } from '../state/runtime-state.js';
 import type { Logger } from '../logger.js';
 import { classifyUpstreamError } from './classify-upstream-error.js';
 import type { ExchangeContext } from './exchange-context.js';
-import { toDownstreamHeaders, toHeaderRecord, toUpstreamHeaders } from './forward-headers.js';
+import { toResponseHeaders, toUpstreamHeaders } from './forward-headers.js';
 import { hasRequestBody } from './has-request-body.js';
 import { sendProblem } from './send-problem.js';
 import { UnsolicitedInformational } from './undici-transport.js';
@@ -104,14 +104,15 @@ export function forward(ctx: ExchangeContext, target: Target, options: ForwardOp
         responded = true;
         ctx.ttfbMs = performance.now() - ctx.startedHr;
         ctx.status = status;
-        ctx.responseHeaders = toHeaderRecord(raw);
+        const split = toResponseHeaders(raw);
+        ctx.responseHeaders = split.record;
         if (options.onUpstreamStatus?.(ctx, status)) {
           over = true;
           return;
         }
         tap = ctx.tapResponse();
         statusText = text;
-        headers = toDownstreamHeaders(raw);
+        headers = split.downstream;
         res.sendDate = false;
         // These carry no body whatever their Content-Length says (RFC 9110 §6.4.1, §8.6).
         if (method === 'HEAD' || status === 204 || status === 304) {
