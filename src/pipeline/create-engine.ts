@@ -132,7 +132,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     const entries: LiveEntry[] = [];
     let learnerChanged = false;
     const examplesTaken = new Set<string>();
-    for (const exchange of exchanges) {
+    // Live entries older than the newest `liveLimit` would be dropped anyway: never built.
+    const firstLive = liveLimit === undefined ? 0 : exchanges.length - liveLimit;
+    for (let index = 0; index < exchanges.length; index++) {
+      const exchange = exchanges[index]!;
       const prepared: PreparedExchange = prepareExchange(exchange, deps.captureMaxBytes);
       const learns = exchange.learn && exchange.source === 'proxy';
       let template: string;
@@ -198,6 +201,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         health: healthStatus,
         error: exchange.error ?? null,
       });
+      if (index < firstLive) continue;
       entries.push({
         id: exchange.id,
         time: new Date(exchange.startedAt).toISOString(),
@@ -255,10 +259,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     }
     deps.emit({
       type: 'live',
-      entries:
-        liveLimit === undefined || entries.length <= liveLimit
-          ? entries
-          : entries.slice(-liveLimit),
+      entries,
     });
     deps.emit({ type: 'health', health: health.global(at) });
   };
