@@ -55,19 +55,20 @@ export function evaluateExchange(
   options: Partial<HealthOptions> = {},
 ): HealthEvaluation {
   const opts = withDefaults(options);
-  state.active = state.active.filter((a) => a.expiresAt > obs.at);
+  // Runs once per exchange: no arrays are built unless something expired or was found.
+  if (state.active.some((a) => a.expiresAt <= obs.at))
+    state.active = state.active.filter((a) => a.expiresAt > obs.at);
 
   const isError = isErrorStatus(obs.status);
-  const findings: (Finding | undefined)[] = [
-    isError ? undefined : trackLatency(state.latency, obs.latencyMs, opts),
-    trackErrorRate(state.errors, obs.at, isError, opts),
-    obs.status >= 200 && obs.status < 300
-      ? trackResponseSize(state.size, obs.responseSize, opts)
-      : undefined,
-  ];
-  const anomalies = findings
-    .filter((f): f is Finding => f !== undefined)
-    .map((f) => ({ ...recordAnomaly(state.active, f, obs.at, opts.anomalyWindowMs) }));
+  const anomalies: Anomaly[] = [];
+  const record = (finding: Finding | undefined) => {
+    if (finding)
+      anomalies.push({ ...recordAnomaly(state.active, finding, obs.at, opts.anomalyWindowMs) });
+  };
+  if (!isError) record(trackLatency(state.latency, obs.latencyMs, opts));
+  record(trackErrorRate(state.errors, obs.at, isError, opts));
+  if (obs.status >= 200 && obs.status < 300)
+    record(trackResponseSize(state.size, obs.responseSize, opts));
   state.observations += 1;
 
   const snapshot = scoreHealth(state, obs.at, obs.hasActiveDrift ?? false);

@@ -33,6 +33,15 @@ export function scoreHealth(
   now: number,
   hasActiveDrift: boolean,
 ): HealthSnapshot {
+  // The common case, scored for every exchange: nothing active, nothing to copy.
+  if (!hasActiveDrift && !state.active.some((a) => a.expiresAt > now)) {
+    return {
+      score: 100,
+      status: classifyHealth(100),
+      anomalies: [],
+      observations: state.observations,
+    };
+  }
   const anomalies = state.active.filter((a) => a.expiresAt > now).map((a) => ({ ...a }));
   if (hasActiveDrift) {
     anomalies.push({

@@ -28,10 +28,14 @@ export function trackErrorRate(
 ): Finding | undefined {
   errors.recent.push({ at, error: isError });
   const oldest = at - options.errorWindowMs;
-  errors.recent = errors.recent.filter((s) => s.at > oldest).slice(-options.errorWindowSize);
+  if (errors.recent.some((s) => s.at <= oldest))
+    errors.recent = errors.recent.filter((s) => s.at > oldest);
+  if (errors.recent.length > options.errorWindowSize)
+    errors.recent.splice(0, errors.recent.length - options.errorWindowSize);
 
   const total = errors.recent.length;
-  const errorCount = errors.recent.filter((s) => s.error).length;
+  let errorCount = 0;
+  for (const sample of errors.recent) if (sample.error) errorCount++;
   const rate = errorCount / total;
   const baseline = Math.max(errors.rate, BASELINE_FLOOR);
   const inSpike =

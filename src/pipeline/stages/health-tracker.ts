@@ -29,11 +29,8 @@ export class HealthTracker {
       state = createHealthState();
       this.states.set(key, state);
     }
-    const result = evaluateExchange(
-      state,
-      { ...observation, hasActiveDrift: this.drifting.has(key) },
-      this.options,
-    );
+    observation.hasActiveDrift = this.drifting.has(key);
+    const result = evaluateExchange(state, observation, this.options);
     return {
       snapshot: this.withDrift(key, result.snapshot, observation.at),
       anomalies: result.anomalies,
