@@ -7,7 +7,7 @@ import {
   compileSchema,
   schemaErrors,
 } from '../learning/fixtures/fetch-learned-endpoints.js';
-import { adminSend, setChaos, timeChaos } from './fixtures/chaos-admin.js';
+import { adminSend, setChaos, timeChaos, endpointChaos } from './fixtures/chaos-admin.js';
 import { startLearnedApp, type LearnedApp } from './fixtures/start-learned-app.js';
 
 interface ProfilesView {
@@ -21,29 +21,15 @@ const HANG_MS = 1500;
 
 describe('chaos admin API and injected faults', () => {
   let ctx: LearnedApp;
-  const touched = new Set<number>();
   const idOf = (key: string) => ctx.learned.get(key)!.id;
-  const setEndpoint = async (key: string, settings: unknown) => {
-    touched.add(idOf(key));
-    const response = await adminSend(
-      ctx.app,
-      'POST',
-      `/admin/endpoints/${idOf(key)}/chaos`,
-      settings,
-    );
-    expect(response.status).toBe(200);
-  };
+  const chaos = endpointChaos(() => ctx.app, idOf);
+  const setEndpoint = chaos.set;
   const profiles = () => adminJson<ProfilesView>(ctx.app, '/admin/chaos/profiles');
 
   beforeAll(async () => {
     ctx = await startLearnedApp({ chaosSeed: 4, headersTimeoutMs: HANG_MS });
   }, 60_000);
-  afterEach(async () => {
-    await setChaos(ctx.app, 'normal', 0);
-    for (const id of touched)
-      await adminSend(ctx.app, 'POST', `/admin/endpoints/${id}/chaos`, { enabled: false });
-    touched.clear();
-  });
+  afterEach(() => chaos.reset());
   afterAll(async () => {
     await ctx.stop();
   });

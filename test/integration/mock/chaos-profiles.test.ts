@@ -2,7 +2,7 @@ import { Agent } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sendRequest } from '../../helpers/send-request.js';
 import { apiRound, sendCall } from '../learning/fixtures/drive-api-traffic.js';
-import { adminSend, inWaves, setChaos, timeChaos, type Timed } from './fixtures/chaos-admin.js';
+import { inWaves, setChaos, timeChaos, type Timed, endpointChaos } from './fixtures/chaos-admin.js';
 import { startLearnedApp, type LearnedApp } from './fixtures/start-learned-app.js';
 
 const MOCK = { 'x-mock-enabled': 'true' };
@@ -19,30 +19,16 @@ const countChaos = (results: Timed[]) => results.filter((r) => r.chaos).length;
  */
 describe('chaos profiles behave as defined (fixed chaos seed)', () => {
   let ctx: LearnedApp;
-  const touched = new Set<number>();
   const idOf = (key: string) => ctx.learned.get(key)!.id;
-  const setEndpoint = async (key: string, settings: unknown) => {
-    touched.add(idOf(key));
-    const response = await adminSend(
-      ctx.app,
-      'POST',
-      `/admin/endpoints/${idOf(key)}/chaos`,
-      settings,
-    );
-    expect(response.status).toBe(200);
-  };
+  const chaos = endpointChaos(() => ctx.app, idOf);
+  const setEndpoint = chaos.set;
   const health = (agent?: Agent) => () =>
     sendRequest(ctx.app.proxyPort, { path: '/health', ...(agent ? { agent } : {}) });
 
   beforeAll(async () => {
     ctx = await startLearnedApp({ chaosSeed: 20260 });
   }, 60_000);
-  afterEach(async () => {
-    await setChaos(ctx.app, 'normal', 0);
-    for (const id of touched)
-      await adminSend(ctx.app, 'POST', `/admin/endpoints/${id}/chaos`, { enabled: false });
-    touched.clear();
-  });
+  afterEach(() => chaos.reset());
   afterAll(async () => {
     await ctx.stop();
   });
