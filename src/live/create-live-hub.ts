@@ -83,6 +83,14 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   wss.on('connection', (client: WebSocket) => {
     client.on('error', () => client.terminate());
     client.on('close', () => expiry.delete(client));
+    // `initial` already holds the entries still pending: the others get them now, so the new
+    // client never sees them twice.
+    if (pending.length > 0) {
+      const entries = pending;
+      pending = [];
+      for (const other of wss.clients)
+        if (other !== client) send(other, { type: 'entries', entries });
+    }
     send(client, { type: 'initial', entries: [...recent].reverse(), health });
   });
 
@@ -92,7 +100,8 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
         recent.push(entry);
         if (recent.length > recentLimit) recent.shift();
       }
-      pending.push(...entries);
+      // Nobody to send them to: a viewer who connects later gets `recent` instead.
+      if (wss.clients.size > 0) pending.push(...entries);
       if (pending.length > recentLimit * 10) pending = pending.slice(-recentLimit * 10);
     },
     publish: broadcast,
