@@ -1,6 +1,5 @@
 import { AppError } from '../errors.js';
-import { UnsolicitedInformational } from './undici-transport.js';
-import { UpstreamTimeout } from './upstream-transport.js';
+import { UnsolicitedInformational, UpstreamTimeout } from './upstream-transport.js';
 
 const PROTOCOL_ERRORS = new Set([
   'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',

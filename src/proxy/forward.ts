@@ -6,10 +6,14 @@ import type { ExchangeContext } from './exchange-context.js';
 import { toResponseHeaders, toUpstreamHeaders } from './forward-headers.js';
 import { hasRequestBody } from './has-request-body.js';
 import { sendProblem } from './send-problem.js';
-import { UnsolicitedInformational } from './undici-transport.js';
 import type { UpstreamPool } from './upstream-pool.js';
 import type { BodyTap } from './body-tap.js';
-import type { UpstreamCall, UpstreamHandler, UpstreamRequest } from './upstream-transport.js';
+import {
+  UnsolicitedInformational,
+  type UpstreamCall,
+  type UpstreamHandler,
+  type UpstreamRequest,
+} from './upstream-transport.js';
 
 export interface ForwardOptions {
   pool: UpstreamPool;
@@ -168,6 +172,8 @@ export function forward(ctx: ExchangeContext, target: Target, options: ForwardOp
   res.on('close', () => {
     if (!res.writableFinished) call?.abort();
   });
+  // A client that vanishes mid-upload must not leave the backend with a short body that
+  // looks complete: the upstream request is destroyed, never ended.
   if (!bodyless) req.on('aborted', () => call?.abort());
   attempt(false);
 }

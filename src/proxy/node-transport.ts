@@ -75,13 +75,10 @@ export function createNodeTransport(
       res.on('end', () => (res.complete ? settle() : broken()));
     });
 
-    const body = request.body;
-    if (body) {
-      body.pipe(upstream);
-      // A client that vanishes mid-upload must not leave the backend with a short body
-      // that looks complete: destroy the upstream request instead of ending it.
-      body.on('aborted', () => upstream.destroy());
-    } else upstream.end();
+    // A client that vanishes mid-upload is the caller's to abort(): the upstream request is
+    // then destroyed, never ended short as if complete.
+    if (request.body) request.body.pipe(upstream);
+    else upstream.end();
 
     return {
       resume: () => response?.resume(),

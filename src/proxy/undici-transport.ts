@@ -1,18 +1,11 @@
 import type { Dispatcher } from 'undici';
 import type { Target } from '../state/runtime-state.js';
 import {
+  UnsolicitedInformational,
   UpstreamTimeout,
   type UpstreamCall,
   type UpstreamTransport,
 } from './upstream-transport.js';
-
-/** Raised when undici cannot read a valid response (see `createUndiciTransport`). */
-export class UnsolicitedInformational extends Error {
-  readonly code = 'EUNSOLICITED1XX';
-  constructor() {
-    super('The backend sent an unsolicited 100 Continue.');
-  }
-}
 
 const TIMEOUTS: Record<string, UpstreamTimeout['phase']> = {
   UND_ERR_CONNECT_TIMEOUT: 'connect',

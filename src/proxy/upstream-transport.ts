@@ -45,6 +45,17 @@ export type UpstreamTransport = (
   handler: UpstreamHandler,
 ) => UpstreamCall;
 
+/**
+ * A valid response the transport cannot read (undici: an unsolicited 100 Continue); the
+ * target is then moved to the tolerant transport.
+ */
+export class UnsolicitedInformational extends Error {
+  readonly code = 'EUNSOLICITED1XX';
+  constructor() {
+    super('The backend sent an unsolicited 100 Continue.');
+  }
+}
+
 export class UpstreamTimeout extends Error {
   constructor(readonly phase: 'connect' | 'headers' | 'body') {
     super(`upstream ${phase} timeout`);
