@@ -15,10 +15,7 @@ export function sendBody(
   if (res.headersSent || res.destroyed) return;
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   const headers = {
-    'content-type':
-      contentType.includes('json') && !contentType.includes('charset')
-        ? `${contentType}`
-        : contentType,
+    'content-type': contentType,
     'content-length': String(bytes.length),
     'x-mock-source': ctx.source,
     'cache-control': 'no-store',
