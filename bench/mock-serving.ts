@@ -11,6 +11,7 @@ import {
   startProxy,
   type WrkResult,
   BENCH_TOKEN,
+  captureDrops,
 } from './lib/processes.js';
 
 /**
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
     console.log(
       `  mock / ceiling         ${ratio.toFixed(3)}× (target ≥ ${TARGET_RATIO}×: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'})`,
     );
+    console.log(`  capture queue drops    ${await captureDrops(port)}`);
     console.log(`load average at end: ${fmtLoad()}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');

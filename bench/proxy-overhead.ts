@@ -8,7 +8,7 @@ import {
   startNode,
   startProxy,
   wrk,
-  BENCH_TOKEN,
+  captureDrops,
 } from './lib/processes.js';
 
 /**
@@ -84,15 +84,6 @@ async function main(): Promise<void> {
         `round ${round} @1000 req/s: direct p50 ${d.p50.toFixed(2)} p99 ${d.p99.toFixed(2)} ms; proxy p50 ${p.p50.toFixed(2)} p99 ${p.p99.toFixed(2)} ms`,
       );
     }
-    // Learning must keep up with saturation, not shed it: report what the capture queue dropped.
-    const dropped = async (port: number) => {
-      const text = await (
-        await fetch(`http://127.0.0.1:${port}/admin/metrics`, {
-          headers: { authorization: `Bearer ${BENCH_TOKEN}` },
-        })
-      ).text();
-      return /^adaptive_mock_capture_dropped (\d+)/m.exec(text)?.[1] ?? '?';
-    };
     const ratioOn = median(rows.map((r) => r.on / r.direct));
     const ratioOff = median(rows.map((r) => r.off / r.direct));
     console.log('\nmedian of', ROUNDS, 'interleaved rounds:');
@@ -109,7 +100,7 @@ async function main(): Promise<void> {
     );
     console.log(`  ${feature} on / off     ${median(rows.map((r) => r.on / r.off)).toFixed(3)}`);
     console.log(
-      `  capture queue drops: proxy ${await dropped(base)}, proxy without ${feature} ${await dropped(base + 1)}`,
+      `  capture queue drops: proxy ${await captureDrops(base)}, proxy without ${feature} ${await captureDrops(base + 1)}`,
     );
     console.log(
       `  added latency @1000 req/s: p50 ${median(latencyRows.map((r) => r.p50)).toFixed(2)} ms, p99 ${median(latencyRows.map((r) => r.p99)).toFixed(2)} ms`,

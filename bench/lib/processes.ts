@@ -29,6 +29,20 @@ export function startNode(
 /** The admin token every benchmark proxy starts with (loopback only). */
 export const BENCH_TOKEN = 'bench-token-0123456789';
 
+/**
+ * Exchanges the proxy on `port` dropped from its capture queue so far. A benchmark reports it:
+ * the pipeline must keep up with saturation, not shed it to look faster.
+ */
+export async function captureDrops(port: number): Promise<string> {
+  const read = () =>
+    fetch(`http://127.0.0.1:${port}/admin/metrics`, {
+      headers: { authorization: `Bearer ${BENCH_TOKEN}` },
+    }).then((response) => response.text());
+  // A keep-alive connection idle since the set-up may be closed by now: one retry opens a fresh one.
+  const text = await read().catch(read);
+  return /^adaptive_mock_capture_dropped (\d+)/m.exec(text)?.[1] ?? '?';
+}
+
 /** Starts the built CLI on a free port and resolves once it prints its banner. */
 export async function startProxy(
   target: string,
