@@ -139,6 +139,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const prepared: PreparedExchange = prepareExchange(exchange, deps.captureMaxBytes);
       const learns = exchange.learn && exchange.source === 'proxy';
       let template: string;
+      let key: string;
       let drifted = false;
       if (learns) {
         const result = learner.observe(exchange.method, exchange.path);
@@ -147,7 +148,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
           learnerChanged = true;
           await mergeTemplates(merge.from, merge.to, undefined);
         }
-        const key = endpointKey(exchange.method, template);
+        key = endpointKey(exchange.method, template);
         if (!models.has(key) && !deltas.has(key)) learnerChanged = true;
         let delta = deltas.get(key);
         if (!delta) {
@@ -163,16 +164,18 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         const observation = toObservation(prepared, !verdict.holdResponse, !verdict.holdRequest);
         // One example per endpoint and status per batch is plenty and keeps sorting cheap.
         // A held body is no example either: replay mocks would serve the drift before "accept".
-        const exampleKey = `${key} ${exchange.status}`;
-        if (examplesTaken.has(exampleKey) || verdict.holdResponse || verdict.holdRequest)
-          observation.keepExample = false;
-        else if (observation.keepExample) examplesTaken.add(exampleKey);
+        if (observation.keepExample) {
+          const exampleKey = `${key} ${exchange.status}`;
+          if (examplesTaken.has(exampleKey) || verdict.holdResponse || verdict.holdRequest)
+            observation.keepExample = false;
+          else examplesTaken.add(exampleKey);
+        }
         observeExchange(delta.delta, observation, at);
         stats.learned++;
       } else {
         template = learner.match(exchange.method, exchange.path).template;
+        key = endpointKey(exchange.method, template);
       }
-      const key = endpointKey(exchange.method, template);
       const known = models.get(key);
       const path = redactPathTokens(exchange.path);
       metrics.observe(exchange, learns || known ? template : null);

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { EngineEvent } from './create-engine.js';
 import type { EngineApi, EngineMethod } from './engine-api.js';
 import type { EngineWorkerData, FromWorker, SerializedError, ToWorker } from './engine-protocol.js';
+import { toWire } from './exchange-wire.js';
 
 export interface EngineClient {
   readonly api: EngineApi;
@@ -118,7 +119,12 @@ export async function startEngine(data: EngineWorkerData, logger: Logger): Promi
       const id = nextId++;
       batches.add(id);
       post(
-        { t: 'batch', id, exchanges, ...(liveLimit === undefined ? {} : { liveLimit }) },
+        {
+          t: 'batch',
+          id,
+          exchanges: exchanges.map(toWire),
+          ...(liveLimit === undefined ? {} : { liveLimit }),
+        },
         transferables(exchanges),
       );
     },

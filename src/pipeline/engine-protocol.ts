@@ -1,7 +1,7 @@
-import type { Exchange } from '../core/exchange.js';
 import type { ErrorCode } from '../errors.js';
 import type { EngineEvent } from './create-engine.js';
 import type { EngineMethod } from './engine-api.js';
+import type { WireExchange } from './exchange-wire.js';
 
 /** What the main thread hands the engine worker at start. */
 export interface EngineWorkerData {
@@ -23,7 +23,7 @@ export interface EngineWorkerData {
 
 export type ToWorker =
   /** `liveLimit`: send back only the newest live entries (nobody is watching the stream). */
-  | { t: 'batch'; id: number; exchanges: Exchange[]; liveLimit?: number }
+  | { t: 'batch'; id: number; exchanges: WireExchange[]; liveLimit?: number }
   | { t: 'call'; id: number; method: EngineMethod; args: unknown[] }
   | { t: 'close'; id: number };
 

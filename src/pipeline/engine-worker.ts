@@ -6,6 +6,7 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import type { Store } from '../store/store.js';
 import { createEngine } from './create-engine.js';
+import { fromWire } from './exchange-wire.js';
 import { lowerThreadPriority } from './lower-thread-priority.js';
 import { followStoreChanges } from './follow-store-changes.js';
 import type { EngineWorkerData, FromWorker, SerializedError, ToWorker } from './engine-protocol.js';
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
       switch (message.t) {
         case 'batch':
           try {
-            await engine.processBatch(message.exchanges, message.liveLimit);
+            await engine.processBatch(message.exchanges.map(fromWire), message.liveLimit);
             send({ t: 'ack', id: message.id });
           } catch (error) {
             logger.error(

@@ -19,6 +19,9 @@ const KEPT_RESPONSE_HEADERS = [
   'x-ratelimit-remaining',
 ];
 
+/** What a not-learned exchange carries: its headers feed learning only. */
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
 function pick(
   headers: Record<string, string | string[] | undefined>,
   names: string[],
@@ -81,6 +84,9 @@ export class ExchangeContext {
     this.finished = true;
     if (!this.res.writableFinished && this.outcome === 'ok') this.outcome = 'client_aborted';
     const reqHeaders = this.req.headers;
+    // Mocks, chaos answers and learning-off exchanges are never learned from, so picking and
+    // cloning their headers for the engine would be wasted work on the hot path.
+    const learned = this.learn && this.source === 'proxy';
     const exchange: Exchange = {
       id: this.id,
       startedAt: this.startedAt,
@@ -93,8 +99,8 @@ export class ExchangeContext {
       outcome: this.outcome,
       latencyMs:
         performance.now() - this.startedHr - (this.source === 'proxy' ? this.injectedDelayMs : 0),
-      requestHeaders: pick(reqHeaders, KEPT_REQUEST_HEADERS),
-      responseHeaders: pick(this.responseHeaders, KEPT_RESPONSE_HEADERS),
+      requestHeaders: learned ? pick(reqHeaders, KEPT_REQUEST_HEADERS) : NO_HEADERS,
+      responseHeaders: learned ? pick(this.responseHeaders, KEPT_RESPONSE_HEADERS) : NO_HEADERS,
       learn: this.learn,
       requestSize: this.requestTap.size,
       responseSize: this.responseTap?.size ?? 0,

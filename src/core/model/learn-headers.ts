@@ -55,8 +55,10 @@ export function learnHeaders(
     const value = mode === 'presence' ? PRESENT : raw.trim();
     if (value.length > HEADER_VALUE_MAX_LENGTH) continue;
     const values = (learned[name] ??= Object.create(null) as Record<string, number>);
+    const known = Object.hasOwn(values, value);
     addCount(values, value);
-    if (Object.keys(values).length > HEADER_VALUES_LIMIT) {
+    // Only a new value can push the map over its bound; counting keys per exchange allocated.
+    if (!known && Object.keys(values).length > HEADER_VALUES_LIMIT) {
       learned[name] = boundValues(values, HEADER_VALUES_LIMIT);
     }
   }

@@ -32,6 +32,26 @@ describe('createRequestMetrics', () => {
     );
   });
 
+  it('keeps alternating series apart (the remembered series is only a shortcut)', () => {
+    const metrics = createRequestMetrics();
+    for (const status of [200, 404, 200, 200, 404, 200]) {
+      metrics.observe('GET', '/a', status, 'proxy', 0.01);
+      metrics.observe('GET', '/b', status, 'proxy', 0.01);
+    }
+    const text = metrics.text();
+    for (const template of ['/a', '/b']) {
+      expect(text).toContain(
+        `adaptive_mock_requests_total{method="GET",template="${template}",status="200",source="proxy"} 4`,
+      );
+      expect(text).toContain(
+        `adaptive_mock_requests_total{method="GET",template="${template}",status="404",source="proxy"} 2`,
+      );
+      expect(text).toContain(
+        `adaptive_mock_request_duration_seconds_count{method="GET",template="${template}",source="proxy"} 6`,
+      );
+    }
+  });
+
   it('escapes label values', () => {
     const metrics = createRequestMetrics();
     metrics.observe('GET', '/a"b\\c\nd', 200, 'proxy', 0.1);

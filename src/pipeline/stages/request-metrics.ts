@@ -27,9 +27,40 @@ function labelsOf(pairs: [string, string][]): string {
 export function createRequestMetrics() {
   const requests = new Map<string, { labels: string; value: number }>();
   const durations = new Map<string, Series>();
+  // A batch is mostly one endpoint answering one status: the previous series is remembered so
+  // the common case builds no key strings.
+  let last:
+    | {
+        method: string;
+        template: string;
+        status: number;
+        source: string;
+        counter: { value: number };
+        series: Series;
+      }
+    | undefined;
+
+  const record = (counter: { value: number }, series: Series, seconds: number) => {
+    counter.value++;
+    series.count++;
+    series.sum += seconds;
+    let slot = 0;
+    while (slot < DURATION_BUCKETS.length && seconds > DURATION_BUCKETS[slot]!) slot++;
+    series.buckets[slot]!++;
+  };
 
   return {
     observe(method: string, template: string, status: number, source: string, seconds: number) {
+      if (
+        last &&
+        last.status === status &&
+        last.template === template &&
+        last.method === method &&
+        last.source === source
+      ) {
+        record(last.counter, last.series, seconds);
+        return;
+      }
       const key = `${method}\u0000${template}\u0000${source}`;
       const countKey = `${key}\u0000${status}`;
       let counter = requests.get(countKey);
@@ -45,7 +76,6 @@ export function createRequestMetrics() {
         };
         requests.set(countKey, counter);
       }
-      counter.value++;
       let series = durations.get(key);
       if (!series) {
         series = {
@@ -60,11 +90,8 @@ export function createRequestMetrics() {
         };
         durations.set(key, series);
       }
-      series.count++;
-      series.sum += seconds;
-      let slot = 0;
-      while (slot < DURATION_BUCKETS.length && seconds > DURATION_BUCKETS[slot]!) slot++;
-      series.buckets[slot]!++;
+      last = { method, template, status, source, counter, series };
+      record(counter, series, seconds);
     },
 
     text(): string {
