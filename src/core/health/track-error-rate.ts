@@ -29,8 +29,7 @@ export function trackErrorRate(
   errors.recent.push({ at, error: isError });
   const oldest = at - options.errorWindowMs;
   // Oldest first: only when the head has aged out is there anything to filter.
-  if (errors.recent[0]!.at <= oldest)
-    errors.recent = errors.recent.filter((s) => s.at > oldest);
+  if (errors.recent[0]!.at <= oldest) errors.recent = errors.recent.filter((s) => s.at > oldest);
   if (errors.recent.length > options.errorWindowSize)
     errors.recent.splice(0, errors.recent.length - options.errorWindowSize);
 
