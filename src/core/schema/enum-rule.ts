@@ -10,10 +10,15 @@ export const ENUM_MAX_DISTINCT = 10;
 export const ENUM_MIN_SAMPLES = 20;
 export const ENUM_MIN_SAMPLES_PER_VALUE = 3;
 
-/** Returns the learned enum values (parsed) or undefined when the evidence does not support one. */
+/**
+ * Returns the enum values (parsed): a declared enum as declared, a learned one only when the
+ * evidence supports it; otherwise undefined.
+ */
 export function enumValues(node: SchemaNode): (string | number)[] | undefined {
   const values = node.values;
   if (!values) return undefined;
+  // A declared enum is a contract, not evidence: no size or sample rule applies.
+  if (node.enumDeclared) return parsedValues(values);
   const kinds = Object.keys(node.types);
   if (kinds.length !== 1) return undefined;
   const kind = kinds[0];
@@ -23,7 +28,14 @@ export function enumValues(node: SchemaNode): (string | number)[] | undefined {
   if (keys.length < 2 || keys.length > ENUM_MAX_DISTINCT) return undefined;
   if (samples < ENUM_MIN_SAMPLES) return undefined;
   if (samples / keys.length < ENUM_MIN_SAMPLES_PER_VALUE) return undefined;
-  return keys
-    .map((k) => JSON.parse(k) as string | number)
+  return parsedValues(values);
+}
+
+/** The string and number values, sorted (a declared boolean enum is left to the type). */
+function parsedValues(values: Record<string, number>): (string | number)[] | undefined {
+  const parsed = Object.keys(values)
+    .map((k) => JSON.parse(k) as unknown)
+    .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return parsed.length > 0 ? parsed : undefined;
 }

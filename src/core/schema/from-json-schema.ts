@@ -59,6 +59,7 @@ function convert(schema: unknown, count: number, depth: number): SchemaNode {
     const values = schema.enum.filter((v) => v !== null && typeof v !== 'object');
     for (const v of values)
       node.values[JSON.stringify(v)] = Math.max(3, Math.floor(count / Math.max(1, values.length)));
+    if (values.length > 0) node.enumDeclared = true;
   }
   for (const [key, field] of [
     ['minimum', 'minimum'],

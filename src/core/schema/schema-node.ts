@@ -50,6 +50,11 @@ export interface SchemaNode {
    * with counts. `null` once more than ENUM_TRACK_LIMIT distinct values were seen (sticky).
    */
   values?: Record<string, number> | null;
+  /**
+   * `values` is an enum a person declared (a manual override), not evidence: it is honoured
+   * whatever its size, a one-value enum (a constant) included.
+   */
+  enumDeclared?: true;
 
   /** Numbers (integer or number). */
   minimum?: number;

@@ -122,9 +122,8 @@ describe('learning controls through the admin API', () => {
     expect(schemaErrors(compileSchema(schema), JSON.parse(mocked.body.toString()))).toBe('');
   });
 
-  // Known gap: fromJsonSchema maps enums onto learned-value evidence, and the learned enum rule
-  // needs at least two distinct values, so a one-value enum (a const) is not honoured yet.
-  it.skip('a one-value enum in an override is honoured by the mock (the override is a contract)', async () => {
+  // The learned enum rule needs two distinct values; a declared one-value enum must still hold.
+  it('a one-value enum in an override is honoured by the mock (the override is a contract)', async () => {
     const profile = (await fetchLearnedEndpoints(app)).get('GET /users/{id}')!;
     const schema = {
       type: 'object',
