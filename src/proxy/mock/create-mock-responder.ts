@@ -60,13 +60,21 @@ function mockNow(): number {
   return now - (now % DAY_MS);
 }
 
+/** Overrides are immutable records, so each is converted once, not on every mocked request. */
+const overrideNodes = new WeakMap<object, SchemaNode>();
+
 /** The schema a mock of this status follows: a manual override wins over learned evidence. */
 function schemaFor(model: EndpointModel, status: string): SchemaNode | undefined {
   const override = model.overrides.find(
     (o) => o.target === 'response' && (o.status ?? '200') === status,
   );
-  if (override) return fromJsonSchema(override.jsonSchema);
-  return model.responses[status]?.schema;
+  if (!override) return model.responses[status]?.schema;
+  let node = overrideNodes.get(override);
+  if (!node) {
+    node = fromJsonSchema(override.jsonSchema);
+    overrideNodes.set(override, node);
+  }
+  return node;
 }
 
 function latencyOf(model: EndpointModel, setting: string, rng: Rng): number {
@@ -278,9 +286,16 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
         }
         return;
       }
-      const decision = decideFor(chaos, ctx, control, match.endpoint?.id, options.chaosRng);
+      // As in proxy mode, quiet chaos costs one check and no random draws.
+      const decision =
+        control.chaosLevel === undefined && chaos.isQuiet()
+          ? undefined
+          : decideFor(chaos, ctx, control, match.endpoint?.id, options.chaosRng);
       const run = () => {
-        if (applyFault(ctx, decision, match.endpoint?.model, options.chaosRng, options.hangMs))
+        if (
+          decision &&
+          applyFault(ctx, decision, match.endpoint?.model, options.chaosRng, options.hangMs)
+        )
           return;
         // node:http discards an unread bodyless request when the response finishes.
         if (!hasRequestBody(ctx.req)) {
@@ -305,7 +320,7 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
             ctx.res.destroy();
           });
       };
-      if (decision.addedLatencyMs > 0) {
+      if (decision && decision.addedLatencyMs > 0) {
         const timer = setTimeout(run, decision.addedLatencyMs);
         ctx.res.once('close', () => clearTimeout(timer));
       } else run();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api.js';
 import { getEndpointChaos, listEndpoints, setEndpointChaos } from '../lib/explorer-api.js';
 import type { EndpointChaosView } from '../lib/views.js';
@@ -52,6 +52,10 @@ export function EndpointChaosPanel() {
   const [draft, setDraft] = useState<Draft>(toDraft({ enabled: true }));
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
+  // While an endpoint's settings load the form is disabled: their arrival would otherwise
+  // overwrite what the user typed meanwhile. The ref drops answers for an earlier selection.
+  const [loading, setLoading] = useState(false);
+  const latest = useRef(0);
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
@@ -64,11 +68,15 @@ export function EndpointChaosPanel() {
   }, [query]);
 
   const select = (endpoint: EndpointRef) => {
+    const request = ++latest.current;
     setSelected(endpoint);
     setMessage('');
     setError('');
+    setLoading(true);
     getEndpointChaos(endpoint.id).then(
       ({ chaos }) => {
+        if (request !== latest.current) return;
+        setLoading(false);
         const unset = Object.keys(chaos).length === 1;
         // Nothing set yet: the box starts ticked, since the user is here to add chaos.
         setEnabled(chaos.enabled || unset);
@@ -81,8 +89,11 @@ export function EndpointChaosPanel() {
               : 'Chaos is off.',
         );
       },
-      (e: unknown) =>
-        setError(e instanceof ApiError ? e.message : 'Could not load its chaos settings.'),
+      (e: unknown) => {
+        if (request !== latest.current) return;
+        setLoading(false);
+        setError(e instanceof ApiError ? e.message : 'Could not load its chaos settings.');
+      },
     );
   };
   const save = (chaos: EndpointChaosView) => {
@@ -139,46 +150,48 @@ export function EndpointChaosPanel() {
             save(fromDraft(enabled, draft));
           }}
         >
-          <label class="row">
-            <input
-              type="checkbox"
-              checked={enabled}
-              onChange={(e) => setEnabled((e.target as HTMLInputElement).checked)}
-              data-testid="endpoint-chaos-enabled"
-            />
-            Enabled for <code>{selected.template}</code>
-          </label>
-          <div class="fields">
-            {FIELDS.map((field) => (
-              <label key={field.key}>
-                <span class="muted">{field.label}</span>
-                <input
-                  type="number"
-                  step="any"
-                  placeholder="profile"
-                  value={draft[field.key]}
-                  onInput={(e) =>
-                    setDraft({ ...draft, [field.key]: (e.target as HTMLInputElement).value })
-                  }
-                  data-testid={`endpoint-chaos-${field.key}`}
-                />
-              </label>
-            ))}
-          </div>
-          <div class="row">
-            <button class="primary" type="submit" data-testid="endpoint-chaos-save">
-              Save
-            </button>
-            <button type="button" onClick={() => save({ enabled: false })}>
-              Turn off
-            </button>
-          </div>
-          {error && (
-            <p class="error" role="alert" data-testid="endpoint-chaos-error">
-              {error}
-            </p>
-          )}
-          {message && <p class="muted">{message}</p>}
+          <fieldset disabled={loading} aria-busy={loading}>
+            <label class="row">
+              <input
+                type="checkbox"
+                checked={enabled}
+                onChange={(e) => setEnabled((e.target as HTMLInputElement).checked)}
+                data-testid="endpoint-chaos-enabled"
+              />
+              Enabled for <code>{selected.template}</code>
+            </label>
+            <div class="fields">
+              {FIELDS.map((field) => (
+                <label key={field.key}>
+                  <span class="muted">{field.label}</span>
+                  <input
+                    type="number"
+                    step="any"
+                    placeholder="profile"
+                    value={draft[field.key]}
+                    onInput={(e) =>
+                      setDraft({ ...draft, [field.key]: (e.target as HTMLInputElement).value })
+                    }
+                    data-testid={`endpoint-chaos-${field.key}`}
+                  />
+                </label>
+              ))}
+            </div>
+            <div class="row">
+              <button class="primary" type="submit" data-testid="endpoint-chaos-save">
+                Save
+              </button>
+              <button type="button" onClick={() => save({ enabled: false })}>
+                Turn off
+              </button>
+            </div>
+            {error && (
+              <p class="error" role="alert" data-testid="endpoint-chaos-error">
+                {error}
+              </p>
+            )}
+            {message && <p class="muted">{message}</p>}
+          </fieldset>
         </form>
       )}
     </section>
