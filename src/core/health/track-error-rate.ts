@@ -28,8 +28,8 @@ export function trackErrorRate(
 ): Finding | undefined {
   errors.recent.push({ at, error: isError });
   const oldest = at - options.errorWindowMs;
-  // Oldest first: only when the head has aged out is there anything to filter.
-  if (errors.recent[0]!.at <= oldest) errors.recent = errors.recent.filter((s) => s.at > oldest);
+  if (errors.recent.some((s) => s.at <= oldest))
+    errors.recent = errors.recent.filter((s) => s.at > oldest);
   if (errors.recent.length > options.errorWindowSize)
     errors.recent.splice(0, errors.recent.length - options.errorWindowSize);
 

@@ -1,4 +1,4 @@
-import { enumValues } from '../schema/enum-rule.js';
+import { declaredBooleans, enumValues } from '../schema/enum-rule.js';
 import type { SchemaNode, StringFormat } from '../schema/schema-node.js';
 import { formatOf, numberRange, stringLengthRange } from '../schema/schema-read.js';
 import type { ObservedRange } from '../schema/schema-read.js';
@@ -131,10 +131,13 @@ export function generateScalar(
   const learnedEnum = enumValues(node);
   if (learnedEnum) return pickEnum(node, learnedEnum, ctx);
   switch (type) {
-    case 'boolean':
+    case 'boolean': {
+      const allowed = declaredBooleans(node);
+      if (allowed) return allowed.length === 1 ? allowed[0]! : ctx.faker.datatype.boolean();
       return kind === 'flagTrue' || kind === 'flagFalse'
         ? generateValue(kind, ctx)
         : ctx.faker.datatype.boolean();
+    }
     case 'string':
       return generateString(node, kind, ctx);
     default:

@@ -31,11 +31,20 @@ export function enumValues(node: SchemaNode): (string | number)[] | undefined {
   return parsedValues(values);
 }
 
-/** The string and number values, sorted (a declared boolean enum is left to the type). */
+/** The string and number values, sorted (declared booleans: see declaredBooleans). */
 function parsedValues(values: Record<string, number>): (string | number)[] | undefined {
   const parsed = Object.keys(values)
     .map((k) => JSON.parse(k) as unknown)
     .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return parsed.length > 0 ? parsed : undefined;
+}
+
+/** The booleans a declared enum allows (`const: false` included); undefined when none. */
+export function declaredBooleans(node: SchemaNode): boolean[] | undefined {
+  if (!node.enumDeclared || !node.values) return undefined;
+  const allowed = Object.keys(node.values)
+    .map((k) => JSON.parse(k) as unknown)
+    .filter((v): v is boolean => typeof v === 'boolean');
+  return allowed.length > 0 ? allowed : undefined;
 }

@@ -15,6 +15,12 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The values an `enum`, or a `const` (a one-value enum), allows. */
+function declaredValues(schema: Json): unknown[] | undefined {
+  if (Array.isArray(schema.enum)) return schema.enum as unknown[];
+  return 'const' in schema ? [schema.const] : undefined;
+}
+
 function kindsOf(schema: Json): { kinds: JsonKind[]; nullable: boolean } {
   const raw = schema.type;
   const types = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
@@ -23,8 +29,9 @@ function kindsOf(schema: Json): { kinds: JsonKind[]; nullable: boolean } {
   );
   if (kinds.length === 0 && isObject(schema.properties)) kinds.push('object');
   if (kinds.length === 0 && schema.items !== undefined) kinds.push('array');
-  if (kinds.length === 0 && Array.isArray(schema.enum)) {
-    for (const v of schema.enum) {
+  const declared = declaredValues(schema);
+  if (kinds.length === 0 && declared) {
+    for (const v of declared) {
       const k =
         typeof v === 'string'
           ? 'string'
@@ -32,7 +39,9 @@ function kindsOf(schema: Json): { kinds: JsonKind[]; nullable: boolean } {
             ? 'integer'
             : typeof v === 'number'
               ? 'number'
-              : undefined;
+              : typeof v === 'boolean'
+                ? 'boolean'
+                : undefined;
       if (k && !kinds.includes(k)) kinds.push(k);
     }
   }
@@ -54,9 +63,10 @@ function convert(schema: unknown, count: number, depth: number): SchemaNode {
     node.formats = Object.create(null) as Partial<Record<StringFormat, number>>;
     node.formats[schema.format as StringFormat] = node.types.string ?? share;
   }
-  if (Array.isArray(schema.enum)) {
+  const declared = declaredValues(schema);
+  if (declared) {
     node.values = Object.create(null) as Record<string, number>;
-    const values = schema.enum.filter((v) => v !== null && typeof v !== 'object');
+    const values = declared.filter((v) => v !== null && typeof v !== 'object');
     for (const v of values)
       node.values[JSON.stringify(v)] = Math.max(3, Math.floor(count / Math.max(1, values.length)));
     if (values.length > 0) node.enumDeclared = true;

@@ -92,16 +92,22 @@ export function EndpointChaosPanel() {
       (e: unknown) => {
         if (request !== latest.current) return;
         setLoading(false);
+        // The previous endpoint's values must not be saved onto this one by mistake.
+        setEnabled(true);
+        setDraft(toDraft({ enabled: true }));
         setError(e instanceof ApiError ? e.message : 'Could not load its chaos settings.');
       },
     );
   };
   const save = (chaos: EndpointChaosView) => {
     if (!selected) return;
+    const request = latest.current;
     setMessage('');
     setError('');
     setEndpointChaos(selected.id, chaos).then(
       (result) => {
+        // Another endpoint was picked meanwhile: this answer belongs to the old one.
+        if (request !== latest.current) return;
         setEnabled(result.chaos.enabled);
         setDraft(toDraft(result.chaos));
         setMessage(
@@ -110,7 +116,10 @@ export function EndpointChaosPanel() {
             : 'Endpoint chaos is off.',
         );
       },
-      (e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not save.'),
+      (e: unknown) => {
+        if (request === latest.current)
+          setError(e instanceof ApiError ? e.message : 'Could not save.');
+      },
     );
   };
 
