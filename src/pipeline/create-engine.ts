@@ -260,10 +260,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         ...(learnerChanged ? { paths: learner.toJSON() } : {}),
       });
     }
-    deps.emit({
-      type: 'live',
-      entries,
-    });
+    deps.emit({ type: 'live', entries });
     deps.emit({ type: 'health', health: health.global(at) });
   };
 

@@ -45,10 +45,14 @@ export class ChaosState extends EventEmitter<{ change: [ChaosSettings] }> {
     return this.profile(this.active) ?? BUILTIN_PROFILES.normal;
   }
 
-  /** True when nothing can be injected: the hot path then skips chaos entirely. */
-  isQuiet(): boolean {
+  /**
+   * True when nothing can be injected into a request: the hot path then skips chaos entirely.
+   * A request that sets its own level (X-Chaos-Level) is never quiet.
+   */
+  isQuiet(requestLevel?: number): boolean {
     const p = this.activeProfile();
     return (
+      requestLevel === undefined &&
       this.level === 0 &&
       this.endpoints.size === 0 &&
       p.level === 0 &&

@@ -31,20 +31,27 @@ export function enumValues(node: SchemaNode): (string | number)[] | undefined {
   return parsedValues(values);
 }
 
-/** The string and number values, sorted (declared booleans: see declaredBooleans). */
-function parsedValues(values: Record<string, number>): (string | number)[] | undefined {
+/** The values (keys are JSON) of the kind `keep` accepts; undefined when there are none. */
+function valuesOf<T>(
+  values: Record<string, number>,
+  keep: (value: unknown) => value is T,
+): T[] | undefined {
   const parsed = Object.keys(values)
     .map((k) => JSON.parse(k) as unknown)
-    .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .filter(keep);
   return parsed.length > 0 ? parsed : undefined;
+}
+
+const isStringOrNumber = (v: unknown): v is string | number =>
+  typeof v === 'string' || typeof v === 'number';
+
+/** The string and number values, sorted (declared booleans: see declaredBooleans). */
+function parsedValues(values: Record<string, number>): (string | number)[] | undefined {
+  return valuesOf(values, isStringOrNumber)?.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The booleans a declared enum allows (`const: false` included); undefined when none. */
 export function declaredBooleans(node: SchemaNode): boolean[] | undefined {
   if (!node.enumDeclared || !node.values) return undefined;
-  const allowed = Object.keys(node.values)
-    .map((k) => JSON.parse(k) as unknown)
-    .filter((v): v is boolean => typeof v === 'boolean');
-  return allowed.length > 0 ? allowed : undefined;
+  return valuesOf(node.values, (v): v is boolean => typeof v === 'boolean');
 }

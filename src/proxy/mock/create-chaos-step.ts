@@ -16,7 +16,7 @@ export function createChaosStep(options: {
   hangMs: number;
 }): PreForwardStep {
   return (ctx, control, proceed) => {
-    if (control.chaosLevel === undefined && options.chaos.isQuiet()) return proceed();
+    if (options.chaos.isQuiet(control.chaosLevel)) return proceed();
     const match = options.snapshot.match(ctx.req.method ?? 'GET', ctx.path);
     const decision = decideFor(options.chaos, ctx, control, match.endpoint?.id, options.rng);
     const run = () => {

@@ -287,10 +287,9 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
         return;
       }
       // As in proxy mode, quiet chaos costs one check and no random draws.
-      const decision =
-        control.chaosLevel === undefined && chaos.isQuiet()
-          ? undefined
-          : decideFor(chaos, ctx, control, match.endpoint?.id, options.chaosRng);
+      const decision = chaos.isQuiet(control.chaosLevel)
+        ? undefined
+        : decideFor(chaos, ctx, control, match.endpoint?.id, options.chaosRng);
       const run = () => {
         if (
           decision &&

@@ -17,7 +17,9 @@ import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { escapeLike } from '../escape-like.js';
 import { createSqliteDriftAlerts } from './sqlite-drift-alerts.js';
 
-/** Traffic rows per multi-row INSERT (16 parameters each, far below SQLite's limit). */
+/** Columns a traffic row binds. */
+const TRAFFIC_COLUMNS = 16;
+/** Traffic rows per multi-row INSERT (512 parameters, far below SQLite's limit). */
 const TRAFFIC_ROWS_PER_INSERT = 32;
 
 export interface SqliteStoreOptions {
@@ -179,7 +181,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const trafficColumns = `INSERT INTO traffic (exchange_id, started_at, method, path, query, template,
     endpoint_id, status, source, outcome, latency_ms, request_size, response_size, has_drift, health,
     error) VALUES `;
-  const rowPlaceholders = `(${new Array(16).fill('?').join(', ')})`;
+  const rowPlaceholders = `(${new Array(TRAFFIC_COLUMNS).fill('?').join(', ')})`;
   const insertTrafficRows = (count: number) =>
     db.prepare<unknown[]>(trafficColumns + new Array(count).fill(rowPlaceholders).join(', '));
   const insertTrafficMany = insertTrafficRows(TRAFFIC_ROWS_PER_INSERT);
@@ -189,10 +191,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     const endpoints = batch.deltas.map((d) => upsertModel(d.method, d.template, d.delta, true));
     const ids = new Map(endpoints.map((e) => [`${e.method} ${e.template}`, e.id]));
     const values: unknown[] = [];
-    const flush = (rows: number) => {
-      if (rows === TRAFFIC_ROWS_PER_INSERT) insertTrafficMany.run(values);
+    const full = TRAFFIC_COLUMNS * TRAFFIC_ROWS_PER_INSERT;
+    // A full set of rows goes in one statement; the remainder of a batch row by row.
+    const flush = () => {
+      if (values.length === full) insertTrafficMany.run(values);
       else
-        for (let i = 0; i < values.length; i += 16) insertTrafficOne.run(values.slice(i, i + 16));
+        for (let i = 0; i < values.length; i += TRAFFIC_COLUMNS)
+          insertTrafficOne.run(values.slice(i, i + TRAFFIC_COLUMNS));
       values.length = 0;
     };
     for (const row of batch.traffic) {
@@ -217,9 +222,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         row.health,
         row.error,
       );
-      if (values.length === 16 * TRAFFIC_ROWS_PER_INSERT) flush(TRAFFIC_ROWS_PER_INSERT);
+      if (values.length === full) flush();
     }
-    flush(values.length / 16);
+    flush();
     if (batch.traffic.length > 0) stmt.pruneTraffic.run(options.trafficLogLimit);
     return { endpoints, trafficWritten: batch.traffic.length };
   });
