@@ -7,7 +7,8 @@ import {
   compileSchema,
   schemaErrors,
 } from '../learning/fixtures/fetch-learned-endpoints.js';
-import { adminSend, setChaos, timeChaos, endpointChaos } from './fixtures/chaos-admin.js';
+import { MS_PER_LEVEL } from '../../../src/core/chaos/decide-chaos.js';
+import { adminSend, endpointChaos, inWaves, setChaos, timeChaos } from './fixtures/chaos-admin.js';
 import { startLearnedApp, type LearnedApp } from './fixtures/start-learned-app.js';
 
 interface ProfilesView {
@@ -57,6 +58,24 @@ describe('chaos admin API and injected faults', () => {
         expect(result.response.headers['content-type']).toMatch(/^application\/json/);
         expect(result.ms).toBeLessThan(1000);
       }
+    }
+  });
+
+  it('X-Chaos-Level brings chaos to one request while the global chaos is quiet, proxied or mocked', async () => {
+    expect((await profiles()).level).toBe(0);
+    for (const mode of [{}, { 'x-mock-enabled': 'true' }]) {
+      const results = await inWaves(8, 8, () =>
+        timeChaos(() =>
+          sendRequest(ctx.app.proxyPort, {
+            path: '/products/1',
+            headers: { 'x-chaos-level': '30', ...mode },
+          }),
+        ),
+      );
+      // Level 30 adds 30 × MS_PER_LEVEL before the answer, faulted or not.
+      for (const result of results) expect(result.ms).toBeGreaterThanOrEqual(30 * MS_PER_LEVEL);
+      const quiet = await sendRequest(ctx.app.proxyPort, { path: '/products/1', headers: mode });
+      expect(quiet.headers['x-mock-source']).not.toBe('chaos');
     }
   });
 
